@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Back-ports gazelle to Bazel 4.2.3 (hand-written). Run by go_proxy_module in the
+# extracted module's root. Each edit names the newer Bazel API it replaces.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# read_user_netrc (Bazel 5.1): not in 4.2.3. Only go_repository's `urls` mode used
+# it, for download auth; this repo fetches modules with `go mod download`, which
+# reads ~/.netrc itself, so URL-mode downloads go without netrc auth.
+required internal/go_repository.bzl \
+  's{"patch", "read_user_netrc", "use_netrc"\)}{"patch")}' \
+  "read_user_netrc/use_netrc load"
+required internal/go_repository.bzl \
+  's{\n\s*auth = use_netrc\(read_user_netrc\(ctx\), ctx\.attr\.urls, ctx\.attr\.auth_patterns\),}{}' \
+  "read_user_netrc call"
+
+# REPO.bazel + package_info (Bazel 7 / rules_license): Bazel 4.2.3 neither reads
+# REPO.bazel nor has @rules_license; skip the generated package metadata.
+required internal/go_repository.bzl \
+  's{\n    if generate:\n(\s+# Do not override a REPO.bazel)}{\n    if False:  # back-port: no REPO.bazel in Bazel 4.2.3\n$1}' \
+  "REPO.bazel/package_info generation"
+
+# Module zips omit vendor/ (all but modules.txt), and go_repository_tools builds
+# Gazelle in GOPATH mode from it: vendor it again. go.sum pins every module.
+"$GO" mod vendor -e
+
+# Gazelle's own analysis tests use unittest.make's newer API (skylib 1.1+); Debian's
+# skylib 1.0.3 cannot run them and they live in a package our gazelle() rule loads.
+required internal/BUILD.bazel 's{\ngazelle_binary_test_suite\(\)\n}{\n}' "skylib unittest.suite in internal/BUILD.bazel"

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Back-ports rules_go to Bazel 4.2.3 (hand-written). Run by go_proxy_module in the
+# extracted module's root. Each edit names the newer Bazel API it replaces.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# read_user_netrc (Bazel 5.1): only go_download_sdk's URL downloads used it; this
+# repo wraps an SDK fetched by `go mod download` (go_wrap_sdk), so no auth is needed.
+required go/private/sdk.bzl \
+  's{"patch", "read_user_netrc", "use_netrc"\)}{"patch")}' \
+  "read_user_netrc/use_netrc load"
+required go/private/sdk.bzl \
+  's{use_netrc\(read_user_netrc\(ctx\), urls, \{\}\)}{\{\}}' \
+  "read_user_netrc call"
+
+# repository_ctx.os.arch (Bazel 5.1): ask uname instead.
+required go/private/sdk.bzl \
+  's{goarch = ctx\.os\.arch\n}{goarch = ctx.execute(["uname", "-m"]).stdout.strip()  # back-port: no os.arch in Bazel 4.2.3\n}' \
+  "repository_ctx.os.arch"
+
+# actions.run(toolchain = ...) (Bazel 6, automatic exec groups): 4.2.3 rejects the
+# keyword; without it the action runs on the rule's single execution platform.
+for f in go/private/actions/compilepkg.bzl go/private/actions/link.bzl \
+  go/private/actions/stdlib.bzl go/private/rules/test.bzl go/private/rules/nogo.bzl \
+  go/private/rules/binary.bzl; do
+  required "$f" 's{\n\s*toolchain = (GO_TOOLCHAIN_LABEL|GO_TOOLCHAIN|None),(?=\n)}{}g' \
+    "actions.run(toolchain=) in $f"
+done
+optional proto/compiler.bzl 's{\n\s*toolchain = GO_TOOLCHAIN_LABEL,(?=\n)}{}g' \
+  "actions.run(toolchain=) in proto/compiler.bzl"
+optional extras/gomock.bzl 's{\n\s*toolchain = GO_TOOLCHAIN_LABEL,(?=\n)}{}g' \
+  "actions.run(toolchain=) in extras/gomock.bzl"
+
+# runfiles.merge_all (Bazel 5.3): fold with runfiles.merge, in a file of our own.
+cat >go/private/bazel4_merge_all.bzl <<'BZL'
+"""Back-port of runfiles.merge_all (Bazel 5.3) for Bazel 4.2.3 (written by tools/goproxy/backports/rules_go.sh)."""
+
+def bazel4_merge_all(runfiles, others):
+    for other in others:
+        runfiles = runfiles.merge(other)
+    return runfiles
+BZL
+load_merge_all='s{\A((?:#[^\n]*\n|\n)*)load\(}{$1load("//go/private:bazel4_merge_all.bzl", "bazel4_merge_all")\nload(}'
+required go/private/actions/archive.bzl \
+  's{source\.runfiles\.merge_all\(files\)}{bazel4_merge_all(source.runfiles, files)}' \
+  "runfiles.merge_all in archive.bzl"
+required go/private/actions/archive.bzl "$load_merge_all" "load bazel4_merge_all in archive.bzl"
+required go/private/context.bzl \
+  's{go\._ctx\.runfiles\(transitive_files = files\)\.merge_all\(}{bazel4_merge_all(go._ctx.runfiles(transitive_files = files), }' \
+  "runfiles.merge_all in context.bzl"
+required go/private/context.bzl "$load_merge_all" "load bazel4_merge_all in context.bzl"
+
+# Label.repo_name (Bazel 7): Bazel 4.2.3 calls it workspace_name.
+required go/private/rules/test.bzl 's{ctx\.label\.repo_name}{ctx.label.workspace_name}g' "Label.repo_name in test.bzl"
+required go/private/context.bzl 's{scope\.repo_name != label\.repo_name}{scope.workspace_name != label.workspace_name}' "Label.repo_name in context.bzl"
+
+# RunEnvironmentInfo (Bazel 5.3): testing.TestEnvironment is its Bazel 4 form.
+required go/private/rules/binary.bzl 's{RunEnvironmentInfo\(environment = env\)}{testing.TestEnvironment(env)}' "RunEnvironmentInfo in binary.bzl"
+# Its inherited_environment (env_inherit) came in Bazel 5: dropped here.
+required go/private/rules/test.bzl 's{RunEnvironmentInfo\(env, ctx\.attr\.env_inherit\)}{testing.TestEnvironment(env)}' "RunEnvironmentInfo in test.bzl"
+
+# Optional toolchains, config_common.toolchain_type(mandatory = False) (Bazel 6.1):
+# make the C++ toolchain mandatory; Bazel 4.2.3 auto-configures one on every host.
+required go/private/context.bzl \
+  's{config_common\.toolchain_type\("\@bazel_tools//tools/cpp:toolchain_type", mandatory = False\)}{"\@bazel_tools//tools/cpp:toolchain_type"}' \
+  "optional C++ toolchain type"
+required go/private/context.bzl 's{find_cpp_toolchain\(ctx, mandatory = False\)}{find_cpp_toolchain(ctx)}' "find_cpp_toolchain(mandatory=)"
+required go/private/context.bzl 's{tools/cpp:optional_current_cc_toolchain}{tools/cpp:current_cc_toolchain}' "optional_current_cc_toolchain"
+optional proto/compiler.bzl 's{config_common\.toolchain_type\(toolchain_type, mandatory = False\)}{toolchain_type}' "optional proto toolchain type"
+
+# configuration_field(fragment = "coverage") (Bazel 5): 4.2.3 has no such fragment;
+# point the merger at the @remote_coverage_tools shim (tools/shims) instead.
+required go/private/rules/test.bzl \
+  's{configuration_field\(fragment = "coverage", name = "output_generator"\)}{"\@remote_coverage_tools//:lcov_merger"}' \
+  "coverage output_generator"
+
+# Transition keys "//go/config:..." (Bazel 5 resolves them in the defining repo;
+# Bazel 4.2.3 in the main repo): spell out the repository.
+for f in go/private/rules/transition.bzl go/private/rules/binary.bzl go/private/go_toolchain.bzl go/platform/list.bzl; do
+  required "$f" 's{"//go/(config|private|toolchain)}{"\@io_bazel_rules_go//go/$1}g' "transition labels in $f"
+done

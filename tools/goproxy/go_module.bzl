@@ -1,0 +1,115 @@
+"""go_proxy_module: a repository rule that fetches a Go module through the Go module proxy, pinned by its go.sum h1: hash."""
+
+def _escape(path):
+    # Module zips name their root "escaped-path@version": upper-case letters
+    # become "!" + lower case (golang.org/x/mod/module.EscapePath).
+    out = []
+    for c in path.elems():
+        if c.isupper():
+            out.append("!" + c.lower())
+        else:
+            out.append(c)
+    return "".join(out)
+
+def _go(ctx):
+    go = ctx.which("go")
+    if not go:
+        fail("go_proxy_module(%s): no `go` on PATH. The Go command fetches rule sets, the SDK and " % ctx.name +
+             "modules through the Go module proxy: install Go (https://go.dev/doc/install or your " +
+             "package manager) and make sure `go` is on PATH.")
+    return go
+
+def _download(ctx, go, module, version):
+    """Runs `go mod download -json` and returns its decoded answer."""
+    ctx.report_progress("go mod download %s@%s" % (module, version))
+    res = ctx.execute(
+        [go, "mod", "download", "-json", "%s@%s" % (module, version)],
+        environment = {
+            # Never switch to another toolchain just to download a module.
+            "GOTOOLCHAIN": "local",
+            # Outside any module: no go.mod above the repository directory.
+            "GO111MODULE": "on",
+            # Leave the module cache removable by `go clean -modcache`.
+            "GOFLAGS": "-modcacherw",
+        },
+        timeout = 1800,
+        quiet = True,
+    )
+    info = None
+    if res.stdout.strip():
+        info = json.decode(res.stdout)
+    if res.return_code != 0 or info == None or info.get("Error"):
+        fail("go_proxy_module(%s): `go mod download %s@%s` failed (exit %d): %s\n%s\n" % (
+            ctx.name,
+            module,
+            version,
+            res.return_code,
+            info.get("Error", "") if info else "",
+            res.stderr,
+        ) + "Check GOPROXY/GOPRIVATE/GONOSUMDB (see `go env`) and that the version exists.")
+    return info
+
+def _impl(ctx):
+    go = _go(ctx)
+    info = _download(ctx, go, ctx.attr.module, ctx.attr.version)
+    if info["Sum"] != ctx.attr.sum:
+        fail(("go_proxy_module(%s): checksum mismatch for %s@%s\n" +
+              "    expected (pinned): %s\n" +
+              "    actual (proxy):    %s\n" +
+              "The download does not match its pin: nothing was extracted. If you changed the version " +
+              "on purpose, pin the new hash (`go mod download -json %s@%s` prints it as \"Sum\"); " +
+              "otherwise the module or your proxy has been tampered with.") % (
+            ctx.name,
+            ctx.attr.module,
+            ctx.attr.version,
+            ctx.attr.sum,
+            info["Sum"],
+            ctx.attr.module,
+            ctx.attr.version,
+        ))
+    ctx.extract(
+        archive = info["Zip"],
+        stripPrefix = "%s@%s" % (_escape(ctx.attr.module), ctx.attr.version),
+    )
+
+    # Module zips record no file modes: give the listed directories' files their exec bit back.
+    for d in ctx.attr.executable_dirs:
+        res = ctx.execute(["find", d, "-type", "f", "-exec", "chmod", "a+x", "{}", "+"])
+        if res.return_code != 0:
+            fail("go_proxy_module(%s): chmod of %s failed: %s" % (ctx.name, d, res.stderr))
+
+    if ctx.attr.build_file_content:
+        ctx.file("BUILD.bazel", ctx.attr.build_file_content)
+
+    if ctx.attr.patch_script:
+        ctx.report_progress("back-porting %s" % ctx.attr.module)
+        res = ctx.execute(
+            ["bash", ctx.path(ctx.attr.patch_script)],
+            environment = {"GO": str(go), "GOTOOLCHAIN": "local", "GOFLAGS": "-modcacherw"},
+            timeout = 1800,
+        )
+        if res.return_code != 0:
+            fail("go_proxy_module(%s): %s failed (exit %d):\n%s%s" % (
+                ctx.name,
+                ctx.attr.patch_script,
+                res.return_code,
+                res.stdout,
+                res.stderr,
+            ))
+
+go_proxy_module = repository_rule(
+    implementation = _impl,
+    doc = """Fetches MODULE@VERSION with `go mod download` and checks its go.sum hash.
+
+The Go command is the only download client: it honours GOPROXY, GOPRIVATE,
+GONOSUMDB, .netrc and corporate proxies as `go build` does, and shares the
+user's module cache. The hash check fails before anything is extracted.""",
+    attrs = {
+        "module": attr.string(mandatory = True, doc = "Module path, e.g. github.com/bazelbuild/rules_go."),
+        "version": attr.string(mandatory = True, doc = "Module version, e.g. v0.57.0."),
+        "sum": attr.string(mandatory = True, doc = "The module's go.sum hash (h1:...)."),
+        "executable_dirs": attr.string_list(doc = "Directories whose files get the exec bit back."),
+        "build_file_content": attr.string(doc = "Written as the repository's BUILD.bazel."),
+        "patch_script": attr.label(allow_single_file = True, doc = "Bash script run in the repository root after extraction; $GO is the go command."),
+    },
+)
