@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Proves that a wrong pinned hash fails the fetch with a clear message (hand-written).
+# Works on a temp copy of the tree, in its own output base, and leaves both
+# the repo and the user's output base untouched.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+copy=$tmp/repo
+cleanup() {
+  (cd "$copy" 2>/dev/null && "$root/tools/bazel" --output_base="$tmp/ob" shutdown >/dev/null 2>&1) || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "pin_tamper.sh: FAIL: $*" >&2; exit 1; }
+
+mkdir -p "$copy"
+(cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
+
+modules=tools/goproxy/modules.bzl
+good=$(sed -n '/"io_bazel_rules_go"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$modules")
+[[ -n "$good" ]] || fail "no io_bazel_rules_go sum found in $modules"
+bad="h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+sed -i "s|$good|$bad|" "$copy/$modules"
+
+code=0
+(cd "$copy" && tools/bazel --output_base="$tmp/ob" query //libs/... >"$tmp/out" 2>&1) || code=$?
+[[ $code -ne 0 ]] || fail "bazel succeeded with a tampered hash"
+for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
+  "expected (pinned): $bad" "actual (proxy):    $good" "nothing was extracted"; do
+  grep -qF -- "$want" "$tmp/out" || { cat "$tmp/out" >&2; fail "message lacks: $want"; }
+done
+echo "ok   tampered rules_go hash: bazel exit $code with:"
+grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/       /'
+echo "pin_tamper.sh: 1 passed, 0 failed"
