@@ -26,3 +26,10 @@ required internal/go_repository.bzl \
 # Gazelle's own analysis tests use unittest.make's newer API (skylib 1.1+); Debian's
 # skylib 1.0.3 cannot run them and they live in a package our gazelle() rule loads.
 required internal/BUILD.bazel 's{\ngazelle_binary_test_suite\(\)\n}{\n}' "skylib unittest.suite in internal/BUILD.bazel"
+
+# str(Label("@//:WORKSPACE")) is "@@//:WORKSPACE" on Bazel 6+ but "//:WORKSPACE" on
+# Bazel 4.2.3, so the prefix taken from it is empty and Label("//:go_deps.bzl")
+# resolves inside Gazelle's own repository: fall back to "@" (the main repo).
+required internal/go_repository_config.bzl \
+  's{macro_label_str = macro_label_prefix \+ "//:" \+ f}{macro_label_str = (macro_label_prefix or "\@") + "//:" + f}' \
+  "main-repo label prefix in go_repository_config.bzl"
