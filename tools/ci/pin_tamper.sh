@@ -31,4 +31,12 @@ for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
 done
 echo "ok   tampered rules_go hash: bazel exit $code with:"
 grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/       /'
-echo "pin_tamper.sh: 1 passed, 0 failed"
+
+# A drifted go.mod toolchain makes //tools/goproxy:pins_test fail, naming both versions.
+sed -i 's/^toolchain .*/toolchain go1.0.0/' "$copy/go.mod"
+code=0
+"$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" >"$tmp/out" 2>&1 || code=$?
+[[ $code -ne 0 ]] && grep -q "differs from go.mod's toolchain (go1.0.0)" "$tmp/out" ||
+  { cat "$tmp/out" >&2; fail "pins_test passed with a drifted go.mod toolchain"; }
+echo "ok   drifted go.mod toolchain: pins_test exit $code: $(cat "$tmp/out")"
+echo "pin_tamper.sh: 2 passed, 0 failed"
