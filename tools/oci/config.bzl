@@ -1,0 +1,17 @@
+"""Image data, apart from the rules: the user images run as, the platforms they target, the files every base layer holds."""
+
+# distroless's "nonroot" user and group.
+NONROOT_UID = 65532
+NONROOT_GID = 65532
+
+# OCI platform -> rules_go platform that go_cross_binary builds for.
+PLATFORMS = {
+    "linux/amd64": "@io_bazel_rules_go//go/toolchain:linux_amd64",
+    "linux/arm64": "@io_bazel_rules_go//go/toolchain:linux_arm64",
+}
+
+# Time zones for Go's time.LoadLocation: the SDK's zoneinfo.zip, found through $ZONEINFO.
+TZDATA = struct(
+    label = "@go_sdk//:lib/time/zoneinfo.zip",
+    path = "/usr/share/zoneinfo.zip",
+)

@@ -1,0 +1,79 @@
+"""oci_image: a reproducible OCI image layout from one static binary, with rules_oci's rule name and outputs."""
+
+load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "TZDATA")
+
+def _oci_image_impl(ctx):
+    if not ctx.attr.binary:
+        fail("oci_image %s: no binary. Set binary = \"//apps/NAME\" (a go_binary), or use go_image() from //tools/oci:go_image.bzl." % ctx.label)
+    if ctx.attr.platform not in PLATFORMS:
+        fail("oci_image %s: platform %r is not one of %s (tools/oci/config.bzl lists them)." % (
+            ctx.label,
+            ctx.attr.platform,
+            ", ".join(sorted(PLATFORMS.keys())),
+        ))
+    binary = ctx.executable.binary
+    layout = ctx.actions.declare_directory(ctx.label.name)
+    digest = ctx.actions.declare_file(ctx.label.name + ".digest")
+    args = ctx.actions.args()
+    args.add("image")
+    args.add("--binary", binary)
+    args.add("--name", ctx.attr.entrypoint_name or binary.basename)
+    args.add("--platform", ctx.attr.platform)
+    args.add("--uid", NONROOT_UID)
+    args.add("--gid", NONROOT_GID)
+    args.add("--created", 0)
+    args.add("--file", "%s=%s" % (TZDATA.path, ctx.file._tzdata.path))
+    args.add("--env", "ZONEINFO=" + TZDATA.path)
+    for k, v in sorted(ctx.attr.labels.items()):
+        args.add("--label", "%s=%s" % (k, v))
+    for k, v in sorted(ctx.attr.env.items()):
+        args.add("--env", "%s=%s" % (k, v))
+    args.add("--out", layout.path)
+    args.add("--digest_file", digest)
+    ctx.actions.run(
+        executable = ctx.executable._ocitool,
+        arguments = [args],
+        inputs = [binary, ctx.file._tzdata],
+        outputs = [layout, digest],
+        mnemonic = "OciImage",
+        progress_message = "Building OCI image %s" % ctx.label,
+    )
+    return [
+        DefaultInfo(files = depset([layout]), runfiles = ctx.runfiles(files = [layout])),
+        OutputGroupInfo(digest = depset([digest])),
+    ]
+
+_oci_image = rule(
+    implementation = _oci_image_impl,
+    doc = """An OCI image layout directory `NAME/`; output group `digest` holds its digest.
+
+Two layers: a base (users from tools/oci/config.bzl, /tmp, time zones) and
+/app/BINARY. Runs as the non-root user, has no shell, and every timestamp is
+the Unix epoch, so equal inputs give equal digests on every machine.""",
+    attrs = {
+        "binary": attr.label(executable = True, cfg = "target", doc = "The static executable (a go_binary with pure = \"on\")."),
+        "entrypoint_name": attr.string(doc = "Name under /app; default: the binary's file name."),
+        "platform": attr.string(default = "linux/amd64", doc = "OCI platform; one of tools/oci/config.bzl PLATFORMS."),
+        "labels": attr.string_dict(doc = "OCI config labels."),
+        "env": attr.string_dict(doc = "Environment variables."),
+        "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
+        "_tzdata": attr.label(default = TZDATA.label, allow_single_file = True),
+    },
+)
+
+def oci_image(name, **kwargs):
+    """An OCI image layout `NAME/` and `NAME.digest`, as rules_oci names them.
+
+    Args:
+      name: target name; the layout directory is bazel-bin/<package>/NAME.
+      **kwargs: binary, platform, labels, env, entrypoint_name, visibility, tags
+        (see _oci_image's attributes).
+    """
+    _oci_image(name = name, **kwargs)
+    native.filegroup(
+        name = name + ".digest",
+        srcs = [":" + name],
+        output_group = "digest",
+        visibility = kwargs.get("visibility"),
+        tags = kwargs.get("tags"),
+    )

@@ -1,0 +1,127 @@
+// Command ocitool builds, indexes and publishes OCI images for the Bazel rules
+// in tools/oci, on github.com/google/go-containerregistry. Every output is a
+// function of its flags and input files: no clock, no host user, no network
+// except for push.
+//
+//	ocitool image --binary BIN --name NAME --platform linux/amd64 --out DIR
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/go-containerregistry/pkg/v1/empty"
+	"github.com/google/go-containerregistry/pkg/v1/layout"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "ocitool:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: ocitool image [flags]")
+	}
+	switch args[0] {
+	case "image":
+		return imageCmd(args[1:], stdout)
+	default:
+		return fmt.Errorf("unknown command %q (want: image)", args[0])
+	}
+}
+
+// kvFlag collects repeated KEY=VALUE flags.
+type kvFlag map[string]string
+
+func (f kvFlag) String() string { return fmt.Sprint(map[string]string(f)) }
+
+func (f kvFlag) Set(v string) error {
+	k, val, ok := strings.Cut(v, "=")
+	if !ok || k == "" {
+		return fmt.Errorf("want KEY=VALUE, got %q", v)
+	}
+	f[k] = val
+	return nil
+}
+
+func imageCmd(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("ocitool image", flag.ContinueOnError)
+	binary := fs.String("binary", "", "static executable to run")
+	name := fs.String("name", "", "executable name in the image (/app/NAME)")
+	platform := fs.String("platform", "", "OS/ARCH[/VARIANT], e.g. linux/amd64")
+	uid := fs.Int("uid", 65532, "user id the entrypoint runs as")
+	gid := fs.Int("gid", 65532, "group id the entrypoint runs as")
+	epoch := fs.Int64("created", 0, "timestamp of every file and of the image, in Unix seconds (SOURCE_DATE_EPOCH)")
+	out := fs.String("out", "", "directory to write the OCI image layout to")
+	digestFile := fs.String("digest_file", "", "file to write the image digest to (optional)")
+	labels, env, files := kvFlag{}, kvFlag{}, kvFlag{}
+	fs.Var(labels, "label", "config label KEY=VALUE (repeatable)")
+	fs.Var(env, "env", "environment variable KEY=VALUE (repeatable)")
+	fs.Var(files, "file", "extra base-layer file IMAGE_PATH=HOST_PATH (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *binary == "" || *out == "" {
+		return fmt.Errorf("image: --binary and --out are required")
+	}
+	bin, err := os.ReadFile(*binary)
+	if err != nil {
+		return fmt.Errorf("image: read binary: %w", err)
+	}
+	parts := strings.Split(*platform, "/")
+	if len(parts) < 2 || len(parts) > 3 {
+		return fmt.Errorf("image: --platform %q: want OS/ARCH[/VARIANT]", *platform)
+	}
+	spec := imageSpec{
+		Binary: bin, Name: *name, OS: parts[0], Arch: parts[1],
+		UID: *uid, GID: *gid, Labels: labels, Created: time.Unix(*epoch, 0).UTC(),
+	}
+	if len(parts) == 3 {
+		spec.Variant = parts[2]
+	}
+	for k, v := range env {
+		spec.Env = append(spec.Env, k+"="+v)
+	}
+	imgPaths := make([]string, 0, len(files))
+	for p := range files {
+		imgPaths = append(imgPaths, p)
+	}
+	sort.Strings(imgPaths)
+	for _, p := range imgPaths {
+		data, err := os.ReadFile(files[p])
+		if err != nil {
+			return fmt.Errorf("image: --file %s: %w", p, err)
+		}
+		spec.Files = append(spec.Files, entry{Path: p, Mode: 0o444, Data: data})
+	}
+	img, err := buildImage(spec)
+	if err != nil {
+		return err
+	}
+	lp, err := layout.Write(*out, empty.Index)
+	if err != nil {
+		return fmt.Errorf("image: write layout %s: %w", *out, err)
+	}
+	if err := lp.AppendImage(img); err != nil {
+		return fmt.Errorf("image: write layout %s: %w", *out, err)
+	}
+	d, err := img.Digest()
+	if err != nil {
+		return fmt.Errorf("image: digest: %w", err)
+	}
+	if *digestFile != "" {
+		if err := os.WriteFile(*digestFile, []byte(d.String()+"\n"), 0o644); err != nil {
+			return fmt.Errorf("image: write digest: %w", err)
+		}
+	}
+	fmt.Fprintln(stdout, d)
+	return nil
+}
