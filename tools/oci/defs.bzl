@@ -77,3 +77,52 @@ def oci_image(name, **kwargs):
         visibility = kwargs.get("visibility"),
         tags = kwargs.get("tags"),
     )
+
+def _oci_image_index_impl(ctx):
+    if not ctx.attr.images:
+        fail("oci_image_index %s: images is empty. List one oci_image per platform." % ctx.label)
+    layout = ctx.actions.declare_directory(ctx.label.name)
+    digest = ctx.actions.declare_file(ctx.label.name + ".digest")
+    args = ctx.actions.args()
+    args.add("index")
+    args.add_all(ctx.files.images, before_each = "--image", expand_directories = False)
+    args.add("--out", layout.path)
+    args.add("--digest_file", digest)
+    ctx.actions.run(
+        executable = ctx.executable._ocitool,
+        arguments = [args],
+        inputs = ctx.files.images,
+        outputs = [layout, digest],
+        mnemonic = "OciImageIndex",
+        progress_message = "Building OCI image index %s" % ctx.label,
+    )
+    return [
+        DefaultInfo(files = depset([layout]), runfiles = ctx.runfiles(files = [layout])),
+        OutputGroupInfo(digest = depset([digest])),
+    ]
+
+_oci_image_index = rule(
+    implementation = _oci_image_index_impl,
+    doc = "An OCI image index layout `NAME/` over one oci_image per platform; output group `digest`.",
+    attrs = {
+        "images": attr.label_list(doc = "oci_image targets, one per platform."),
+        "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
+    },
+)
+
+def oci_image_index(name, images, **kwargs):
+    """A multi-platform image index `NAME/` and `NAME.digest`, as rules_oci names them.
+
+    Args:
+      name: target name.
+      images: oci_image targets, one per platform (their configs give the platforms).
+      **kwargs: visibility, tags.
+    """
+    _oci_image_index(name = name, images = images, **kwargs)
+    native.filegroup(
+        name = name + ".digest",
+        srcs = [":" + name],
+        output_group = "digest",
+        visibility = kwargs.get("visibility"),
+        tags = kwargs.get("tags"),
+    )

@@ -1,48 +1,89 @@
 """go_image: the image targets of one Go app, named by suffix from the app's name."""
 
-load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID")
-load("//tools/oci:defs.bzl", "oci_image")
+load("@io_bazel_rules_go//go:def.bzl", "go_cross_binary")
+load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS")
+load("//tools/oci:defs.bzl", "oci_image", "oci_image_index")
 
-def go_image(name, binary, labels = {}, env = {}, **kwargs):
-    """Declares NAME, an OCI image of `binary` for linux/amd64, and NAME_test.
+HOST_PLATFORM = "linux/amd64"
 
-    The image holds the very binary that `bazel run` executes (the repo builds
-    every Go binary static, see .bazelrc), so what runs in dev ships to prod.
+def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = {}, env = {}, **kwargs):
+    """Declares the images of one Go binary and a test for each.
+
+    Targets, for name = "image":
+      image                the linux/amd64 image: holds the very binary `bazel run` executes
+      image_linux_arm64    one more image per extra platform, cross-compiled by rules_go
+      image_index          the multi-platform index over all of them
+      image_test, image_linux_arm64_test
+                           the image runs the binary (byte-identical), static, for its
+                           architecture, as the non-root user, with no shell
 
     Args:
-      name: image target name, e.g. "image".
-      binary: the app's go_binary label, e.g. ":hello_world".
+      name: base name of the targets, e.g. "image".
+      binary: the app's go_binary label, e.g. ":hello_world". The repo builds every
+        Go binary static (.bazelrc), so dev and prod run the same bytes.
+      platforms: OCI platforms from tools/oci/config.bzl; the first must be linux/amd64.
       labels: extra OCI labels; org.opencontainers.image.* are filled in.
       env: environment variables for the entrypoint.
-      **kwargs: passed to oci_image (visibility, tags, ...).
+      **kwargs: passed to every image and index (visibility, tags).
     """
+    if not platforms or platforms[0] != HOST_PLATFORM:
+        fail("go_image %s: platforms must start with %s (the image of the binary `bazel run` executes), got %s" % (name, HOST_PLATFORM, platforms))
     all_labels = {
         "org.opencontainers.image.source": "https://example.com/monorepo",
         "org.opencontainers.image.revision": "unstamped",
         "org.opencontainers.image.version": "dev",
     }
     all_labels.update(labels)
-    oci_image(
-        name = name,
-        binary = binary,
-        labels = all_labels,
-        env = env,
+    images = []
+    for platform in platforms:
+        if platform not in PLATFORMS:
+            fail("go_image %s: platform %r is not one of %s (tools/oci/config.bzl)." % (name, platform, ", ".join(sorted(PLATFORMS.keys()))))
+        if platform == HOST_PLATFORM:
+            image, image_binary = name, binary
+        else:
+            image = name + "_" + platform.replace("/", "_")
+            image_binary = image + "_binary"
+            go_cross_binary(
+                name = image_binary,
+                platform = PLATFORMS[platform],
+                target = binary,
+            )
+            image_binary = ":" + image_binary
+        oci_image(
+            name = image,
+            binary = image_binary,
+            entrypoint_name = _target_name(binary),
+            platform = platform,
+            labels = all_labels,
+            env = env,
+            **kwargs
+        )
+        _image_test(image, image_binary)
+        images.append(":" + image)
+
+    oci_image_index(
+        name = name + "_index",
+        images = images,
         **kwargs
     )
 
-    # The image runs the very bytes of `binary`, static, as the non-root user, with no shell.
+def _target_name(label):
+    # Bazel 4.2.3's Label() takes only absolute labels; ":x", "//p:x" and "//p/x" all name x.
+    return label.split(":")[-1] if ":" in label else label.split("/")[-1]
+
+def _image_test(image, binary):
     native.sh_test(
-        name = name + "_test",
+        name = image + "_test",
         size = "small",
         srcs = ["//tools/oci:exec_test.sh"],
         args = [
             "$(rootpath //tools/oci/imagecheck)",
-            "$(rootpath :%s)" % name,
+            "$(rootpath :%s)" % image,
             "$(rootpath %s)" % binary,
             "%d:%d" % (NONROOT_UID, NONROOT_GID),
         ],
         data = [
-            ":" + name,
+            ":" + image,
             binary,
             "//tools/oci/imagecheck",
         ],

@@ -59,9 +59,11 @@ required go/private/rules/binary.bzl 's{RunEnvironmentInfo\(environment = env\)}
 required go/private/rules/test.bzl 's{RunEnvironmentInfo\(env, ctx\.attr\.env_inherit\)}{testing.TestEnvironment(env)}' "RunEnvironmentInfo in test.bzl"
 
 # Optional toolchains, config_common.toolchain_type(mandatory = False) (Bazel 6.1):
-# make the C++ toolchain mandatory; Bazel 4.2.3 auto-configures one on every host.
+# drop the C++ toolchain type. Bazel 4.2.3 resolves C++ toolchains without toolchain
+# resolution by default, so find_cpp_toolchain(ctx) reads the _cc_toolchain
+# attribute, and pure (CGO off) builds cross-compile without a C++ cross toolchain.
 required go/private/context.bzl \
-  's{config_common\.toolchain_type\("\@bazel_tools//tools/cpp:toolchain_type", mandatory = False\)}{"\@bazel_tools//tools/cpp:toolchain_type"}' \
+  's{config_common\.toolchain_type\("\@bazel_tools//tools/cpp:toolchain_type", mandatory = False\),}{# back-port: no optional toolchains in Bazel 4.2.3, see tools/goproxy/backports/rules_go.sh}' \
   "optional C++ toolchain type"
 required go/private/context.bzl 's{find_cpp_toolchain\(ctx, mandatory = False\)}{find_cpp_toolchain(ctx)}' "find_cpp_toolchain(mandatory=)"
 required go/private/context.bzl 's{tools/cpp:optional_current_cc_toolchain}{tools/cpp:current_cc_toolchain}' "optional_current_cc_toolchain"

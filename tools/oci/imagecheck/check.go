@@ -7,14 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
-	"github.com/google/go-containerregistry/pkg/v1/layout"
+
+	"example.com/monorepo/tools/oci/ocilayout"
 )
 
 // shells are the programs whose presence would give an attacker a shell.
@@ -24,30 +22,14 @@ var shells = []string{"bin/sh", "bin/bash", "bin/ash", "bin/busybox", "usr/bin/s
 // (same bytes) as its entrypoint, as uid:gid `user`, the binary is a static
 // ELF for the image's architecture, and no shell is in any layer.
 func check(dir string, binary []byte, user string) error {
-	// Bazel hands tests their runfiles as symlinks, which go-containerregistry
-	// refuses to read as layout blobs: read a plain copy instead.
-	tmp, err := os.MkdirTemp("", "imagecheck")
+	idx, closeLayout, err := ocilayout.Open(dir)
 	if err != nil {
-		return fmt.Errorf("temp dir: %w", err)
+		return err
 	}
-	defer os.RemoveAll(tmp)
-	if err := copyTree(dir, tmp); err != nil {
-		return fmt.Errorf("read OCI layout %s: %w", dir, err)
-	}
-	idx, err := layout.ImageIndexFromPath(tmp)
+	defer closeLayout()
+	img, err := ocilayout.Only(idx)
 	if err != nil {
-		return fmt.Errorf("read OCI layout %s: %w", dir, err)
-	}
-	m, err := idx.IndexManifest()
-	if err != nil {
-		return fmt.Errorf("read index of %s: %w", dir, err)
-	}
-	if len(m.Manifests) != 1 {
-		return fmt.Errorf("%s: want 1 image in the layout, got %d", dir, len(m.Manifests))
-	}
-	img, err := idx.Image(m.Manifests[0].Digest)
-	if err != nil {
-		return fmt.Errorf("%s: image %s: %w", dir, m.Manifests[0].Digest, err)
+		return fmt.Errorf("%s: %w", dir, err)
 	}
 	cf, err := img.ConfigFile()
 	if err != nil {
@@ -77,31 +59,6 @@ func check(dir string, binary []byte, user string) error {
 		return fmt.Errorf("/%s (%d bytes) differs from the binary that bazel run executes (%d bytes)", entry, len(got), len(binary))
 	}
 	return checkELF(got, cf.Architecture)
-}
-
-// copyTree copies the regular files under src (following symlinks) to dst.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		info, err := os.Stat(p)
-		if err != nil {
-			return err
-		}
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
 }
 
 // readFiles returns the regular files of the image's flattened layers.

@@ -36,5 +36,5 @@ func TestCheckRejectsImageWithoutEntrypointBinary(t *testing.T) {
 
 func TestCheckRejectsMissingLayout(t *testing.T) {
 	err := check(filepath.Join(t.TempDir(), "nope"), nil, "65532:65532")
-	assert.ErrorContains(t, err, "read OCI layout")
+	assert.ErrorContains(t, err, "open OCI layout")
 }

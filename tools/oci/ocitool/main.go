@@ -4,6 +4,7 @@
 // except for push.
 //
 //	ocitool image --binary BIN --name NAME --platform linux/amd64 --out DIR
+//	ocitool index --image DIR --image DIR --out DIR
 package main
 
 import (
@@ -28,13 +29,15 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: ocitool image [flags]")
+		return fmt.Errorf("usage: ocitool image|index [flags]")
 	}
 	switch args[0] {
 	case "image":
 		return imageCmd(args[1:], stdout)
+	case "index":
+		return indexCmd(args[1:], stdout)
 	default:
-		return fmt.Errorf("unknown command %q (want: image)", args[0])
+		return fmt.Errorf("unknown command %q (want: image, index)", args[0])
 	}
 }
 
