@@ -2,6 +2,23 @@
 
 load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "TZDATA")
 
+def _layout_providers(ctx, layout, digest):
+    # The layout is the default output (and runfiles, for tests); its digest an output group.
+    return [
+        DefaultInfo(files = depset([layout]), runfiles = ctx.runfiles(files = [layout])),
+        OutputGroupInfo(digest = depset([digest])),
+    ]
+
+def _digest_target(name, visibility = None, tags = None, **_kwargs):
+    # NAME.digest, as rules_oci names it: the file holding NAME's sha256 digest.
+    native.filegroup(
+        name = name + ".digest",
+        srcs = [":" + name],
+        output_group = "digest",
+        visibility = visibility,
+        tags = tags,
+    )
+
 def _oci_image_impl(ctx):
     if not ctx.attr.binary:
         fail("oci_image %s: no binary. Set binary = \"//apps/NAME\" (a go_binary), or use go_image() from //tools/oci:go_image.bzl." % ctx.label)
@@ -38,10 +55,7 @@ def _oci_image_impl(ctx):
         mnemonic = "OciImage",
         progress_message = "Building OCI image %s" % ctx.label,
     )
-    return [
-        DefaultInfo(files = depset([layout]), runfiles = ctx.runfiles(files = [layout])),
-        OutputGroupInfo(digest = depset([digest])),
-    ]
+    return _layout_providers(ctx, layout, digest)
 
 _oci_image = rule(
     implementation = _oci_image_impl,
@@ -70,13 +84,7 @@ def oci_image(name, **kwargs):
         (see _oci_image's attributes).
     """
     _oci_image(name = name, **kwargs)
-    native.filegroup(
-        name = name + ".digest",
-        srcs = [":" + name],
-        output_group = "digest",
-        visibility = kwargs.get("visibility"),
-        tags = kwargs.get("tags"),
-    )
+    _digest_target(name, **kwargs)
 
 def _oci_image_index_impl(ctx):
     if not ctx.attr.images:
@@ -96,10 +104,7 @@ def _oci_image_index_impl(ctx):
         mnemonic = "OciImageIndex",
         progress_message = "Building OCI image index %s" % ctx.label,
     )
-    return [
-        DefaultInfo(files = depset([layout]), runfiles = ctx.runfiles(files = [layout])),
-        OutputGroupInfo(digest = depset([digest])),
-    ]
+    return _layout_providers(ctx, layout, digest)
 
 _oci_image_index = rule(
     implementation = _oci_image_index_impl,
@@ -119,10 +124,4 @@ def oci_image_index(name, images, **kwargs):
       **kwargs: visibility, tags.
     """
     _oci_image_index(name = name, images = images, **kwargs)
-    native.filegroup(
-        name = name + ".digest",
-        srcs = [":" + name],
-        output_group = "digest",
-        visibility = kwargs.get("visibility"),
-        tags = kwargs.get("tags"),
-    )
+    _digest_target(name, **kwargs)

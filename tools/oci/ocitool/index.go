@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/empty"
@@ -73,22 +72,8 @@ func indexCmd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	lp, err := layout.Write(*out, empty.Index)
-	if err != nil {
-		return fmt.Errorf("index: write layout %s: %w", *out, err)
+	if err := writeLayout(*out, *digestFile, stdout, idx, func(lp layout.Path) error { return lp.AppendIndex(idx) }); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
-	if err := lp.AppendIndex(idx); err != nil {
-		return fmt.Errorf("index: write layout %s: %w", *out, err)
-	}
-	d, err := idx.Digest()
-	if err != nil {
-		return fmt.Errorf("index: digest: %w", err)
-	}
-	if *digestFile != "" {
-		if err := os.WriteFile(*digestFile, []byte(d.String()+"\n"), 0o644); err != nil {
-			return fmt.Errorf("index: write digest: %w", err)
-		}
-	}
-	fmt.Fprintln(stdout, d)
 	return nil
 }

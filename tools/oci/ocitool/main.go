@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/empty"
 	"github.com/google/go-containerregistry/pkg/v1/layout"
 )
@@ -109,20 +110,29 @@ func imageCmd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	lp, err := layout.Write(*out, empty.Index)
+	if err := writeLayout(*out, *digestFile, stdout, img, func(lp layout.Path) error { return lp.AppendImage(img) }); err != nil {
+		return fmt.Errorf("image: %w", err)
+	}
+	return nil
+}
+
+// writeLayout writes an OCI layout at out holding one manifest (added by
+// add), then prints its digest and, if digestFile is set, writes it there.
+func writeLayout(out, digestFile string, stdout io.Writer, m interface{ Digest() (v1.Hash, error) }, add func(layout.Path) error) error {
+	lp, err := layout.Write(out, empty.Index)
 	if err != nil {
-		return fmt.Errorf("image: write layout %s: %w", *out, err)
+		return fmt.Errorf("write layout %s: %w", out, err)
 	}
-	if err := lp.AppendImage(img); err != nil {
-		return fmt.Errorf("image: write layout %s: %w", *out, err)
+	if err := add(lp); err != nil {
+		return fmt.Errorf("write layout %s: %w", out, err)
 	}
-	d, err := img.Digest()
+	d, err := m.Digest()
 	if err != nil {
-		return fmt.Errorf("image: digest: %w", err)
+		return fmt.Errorf("digest: %w", err)
 	}
-	if *digestFile != "" {
-		if err := os.WriteFile(*digestFile, []byte(d.String()+"\n"), 0o644); err != nil {
-			return fmt.Errorf("image: write digest: %w", err)
+	if digestFile != "" {
+		if err := os.WriteFile(digestFile, []byte(d.String()+"\n"), 0o644); err != nil {
+			return fmt.Errorf("write digest: %w", err)
 		}
 	}
 	fmt.Fprintln(stdout, d)
