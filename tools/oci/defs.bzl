@@ -125,3 +125,47 @@ def oci_image_index(name, images, **kwargs):
     """
     _oci_image_index(name = name, images = images, **kwargs)
     _digest_target(name, **kwargs)
+
+_LOAD_SCRIPT = """#!/usr/bin/env bash
+# Loads {tag} into the local container engine (written by oci_load).
+set -euo pipefail
+tarball="{tarball}"
+for engine in ${{OCI_ENGINE:-}} docker podman; do
+  if command -v "$engine" >/dev/null; then
+    exec "$engine" load --input "$tarball"
+  fi
+done
+echo "oci_load: no docker or podman on PATH (set OCI_ENGINE); the tarball is $PWD/$tarball" >&2
+exit 1
+"""
+
+def _oci_load_impl(ctx):
+    if len(ctx.attr.repo_tags) != 1:
+        fail("oci_load %s: repo_tags must hold exactly one repository:tag, got %s" % (ctx.label, ctx.attr.repo_tags))
+    tarball = ctx.actions.declare_file(ctx.label.name + ".tar")
+    ctx.actions.run(
+        executable = ctx.executable._ocitool,
+        arguments = ["load", "--image", ctx.file.image.path, "--tag", ctx.attr.repo_tags[0], "--out", tarball.path],
+        inputs = [ctx.file.image],
+        outputs = [tarball],
+        mnemonic = "OciLoad",
+        progress_message = "Writing docker load tarball %s" % ctx.label,
+    )
+    script = ctx.actions.declare_file(ctx.label.name + ".sh")
+    ctx.actions.write(script, _LOAD_SCRIPT.format(tag = ctx.attr.repo_tags[0], tarball = tarball.short_path), is_executable = True)
+    return [DefaultInfo(
+        files = depset([tarball]),
+        executable = script,
+        runfiles = ctx.runfiles(files = [tarball]),
+    )]
+
+oci_load = rule(
+    implementation = _oci_load_impl,
+    executable = True,
+    doc = """`NAME.tar`: an oci_image as a `docker load` / `podman load` tarball; `bazel run` loads it.""",
+    attrs = {
+        "image": attr.label(mandatory = True, allow_single_file = True, doc = "An oci_image target."),
+        "repo_tags": attr.string_list(mandatory = True, doc = "Exactly one repository:tag, e.g. [\"hello_world:dev\"]."),
+        "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
+    },
+)

@@ -2,7 +2,7 @@
 
 load("@io_bazel_rules_go//go:def.bzl", "go_cross_binary")
 load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS")
-load("//tools/oci:defs.bzl", "oci_image", "oci_image_index")
+load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load")
 
 HOST_PLATFORM = "linux/amd64"
 
@@ -13,6 +13,7 @@ def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = 
       image                the linux/amd64 image: holds the very binary `bazel run` executes
       image_linux_arm64    one more image per extra platform, cross-compiled by rules_go
       image_index          the multi-platform index over all of them
+      image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
       image_test, image_linux_arm64_test
                            the image runs the binary (byte-identical), static, for its
                            architecture, as the non-root user, with no shell
@@ -64,6 +65,13 @@ def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = 
     oci_image_index(
         name = name + "_index",
         images = images,
+        **kwargs
+    )
+
+    oci_load(
+        name = name + "_load",
+        image = ":" + name,
+        repo_tags = [_target_name(binary) + ":dev"],
         **kwargs
     )
 

@@ -5,6 +5,7 @@
 //
 //	ocitool image --binary BIN --name NAME --platform linux/amd64 --out DIR
 //	ocitool index --image DIR --image DIR --out DIR
+//	ocitool load --image DIR --tag hello_world:dev --out image.tar
 package main
 
 import (
@@ -30,15 +31,17 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: ocitool image|index [flags]")
+		return fmt.Errorf("usage: ocitool image|index|load [flags]")
 	}
 	switch args[0] {
 	case "image":
 		return imageCmd(args[1:], stdout)
 	case "index":
 		return indexCmd(args[1:], stdout)
+	case "load":
+		return loadCmd(args[1:], stdout)
 	default:
-		return fmt.Errorf("unknown command %q (want: image, index)", args[0])
+		return fmt.Errorf("unknown command %q (want: image, index, load)", args[0])
 	}
 }
 
