@@ -3,14 +3,8 @@
 # this workspace and again from a copy of the tree at another path, in a brand
 # new output base, and requires identical manifest and index digests.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-copy=$tmp/elsewhere/repo
-cleanup() {
-  (cd "$copy" 2>/dev/null && "$root/tools/bazel" --output_base="$tmp/ob" shutdown >/dev/null 2>&1) || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
+fresh_copy elsewhere/repo
 fail() { echo "image_repro.sh: FAIL: $*" >&2; exit 1; }
 
 targets=(//apps/hello_world:image.digest //apps/hello_world:image_linux_arm64.digest //apps/hello_world:image_index.digest)
@@ -20,8 +14,6 @@ digests() { # digests WORKSPACE [STARTUP_FLAG]
     for t in image image_linux_arm64 image_index; do echo "$t $(cat "$bin/apps/hello_world/$t.digest")"; done)
 }
 
-mkdir -p "$copy"
-(cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
 SECONDS=0
 a=$(digests "$root")
 t_a=$SECONDS

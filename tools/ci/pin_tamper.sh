@@ -3,18 +3,9 @@
 # Works on a temp copy of the tree, in its own output base, and leaves both
 # the repo and the user's output base untouched.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-copy=$tmp/repo
-cleanup() {
-  (cd "$copy" 2>/dev/null && "$root/tools/bazel" --output_base="$tmp/ob" shutdown >/dev/null 2>&1) || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
+fresh_copy
 fail() { echo "pin_tamper.sh: FAIL: $*" >&2; exit 1; }
-
-mkdir -p "$copy"
-(cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
 
 modules=tools/goproxy/modules.bzl
 good=$(sed -n '/"io_bazel_rules_go"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$modules")
