@@ -2,14 +2,11 @@
 # Checks oci_load's tarball with a real reader (hand-written): Debian's skopeo
 # reads it as a docker-archive, and the config inside is the OCI image's own
 # (same config digest, so `docker load` gives the same image ID).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/lib.sh"
+cd "$root"
 fail() { echo "image_load.sh: FAIL: $*" >&2; exit 1; }
 
-if ! command -v skopeo >/dev/null; then
-  [[ $(id -u) -eq 0 ]] || fail "skopeo is missing: sudo apt-get install -y skopeo"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq skopeo >/dev/null
-fi
+need skopeo skopeo
 
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:image //apps/hello_world:image_load
 bin=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world

@@ -1,4 +1,4 @@
-"""Image data, apart from the rules: the user images run as, the platforms they target, the files every base layer holds."""
+"""Image data, apart from the rules: the user images run as, the platforms they target, the files of the base layer, where images are pushed."""
 
 # distroless's "nonroot" user and group.
 NONROOT_UID = 65532
@@ -15,3 +15,11 @@ TZDATA = struct(
     label = "@go_sdk//:lib/time/zoneinfo.zip",
     path = "/usr/share/zoneinfo.zip",
 )
+
+# CA roots for Go's crypto/x509, which reads this file on Linux: the Mozilla
+# NSS roots of golang.org/x/crypto/x509roots/fallback, pinned in go.mod.
+CA_CERTS = "/etc/ssl/certs/ca-certificates.crt"
+
+# Default registry of `bazel run //apps/APP:image_push`; --repository overrides it.
+# Set it to your team's registry (e.g. ghcr.io/ORG); credentials come from `docker login`.
+REGISTRY = "localhost:5000"

@@ -1,6 +1,62 @@
-"""oci_image: a reproducible OCI image layout from one static binary, with rules_oci's rule name and outputs."""
+"""OCI image rules with rules_oci's names and outputs: oci_image, oci_image_index, oci_load, oci_push, and oci_base for the base layer."""
 
-load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "TZDATA")
+load("//tools/oci:config.bzl", "CA_CERTS", "NONROOT_GID", "NONROOT_UID", "PLATFORMS")
+
+OciBaseInfo = provider(
+    doc = "The base layer of an image and the user and environment that come with it.",
+    fields = {
+        "layer": "File: the layer, an uncompressed tar",
+        "uid": "int: the non-root user the entrypoint runs as",
+        "gid": "int: its group",
+        "env": "dict: environment variables for files in the layer (e.g. ZONEINFO)",
+    },
+)
+
+def _oci_base_impl(ctx):
+    layer = ctx.actions.declare_file(ctx.label.name + ".tar")
+    args = ctx.actions.args()
+    args.add("base")
+    args.add("--uid", ctx.attr.uid)
+    args.add("--gid", ctx.attr.gid)
+    args.add("--ca_certs", ctx.attr.ca_certs)
+    args.add("--created", 0)
+    files = []
+    for target, image_path in ctx.attr.files.items():
+        f = target.files.to_list()
+        if len(f) != 1:
+            fail("oci_base %s: files: %s must be one file, got %d" % (ctx.label, target.label, len(f)))
+        files.append(f[0])
+        args.add("--file", "%s=%s" % (image_path, f[0].path))
+    args.add("--out", layer)
+    ctx.actions.run(
+        executable = ctx.executable._ocitool,
+        arguments = [args],
+        inputs = files,
+        outputs = [layer],
+        mnemonic = "OciBase",
+        progress_message = "Building OCI base layer %s" % ctx.label,
+    )
+    return [
+        DefaultInfo(files = depset([layer])),
+        OciBaseInfo(layer = layer, uid = ctx.attr.uid, gid = ctx.attr.gid, env = ctx.attr.env),
+    ]
+
+oci_base = rule(
+    implementation = _oci_base_impl,
+    doc = """`NAME.tar`: the base layer images start from, reproducible, built in the graph.
+
+/etc/passwd and /etc/group naming the non-root user, its home, /tmp, the CA
+roots at `ca_certs` and the data `files`; the distroless "static" image, minus
+what a static Go binary does not read.""",
+    attrs = {
+        "uid": attr.int(default = NONROOT_UID, doc = "The non-root user's id."),
+        "gid": attr.int(default = NONROOT_GID, doc = "Its group id."),
+        "ca_certs": attr.string(default = CA_CERTS, doc = "Image path of the CA roots PEM bundle."),
+        "files": attr.label_keyed_string_dict(allow_files = True, doc = "File -> absolute path in the image."),
+        "env": attr.string_dict(doc = "Environment the files need, e.g. ZONEINFO; images inherit it."),
+        "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
+    },
+)
 
 def _layout_providers(ctx, layout, digest):
     # The layout is the default output (and runfiles, for tests); its digest an output group.
@@ -22,6 +78,9 @@ def _digest_target(name, visibility = None, tags = None, **_kwargs):
 def _oci_image_impl(ctx):
     if not ctx.attr.binary:
         fail("oci_image %s: no binary. Set binary = \"//apps/NAME\" (a go_binary), or use go_image() from //tools/oci:go_image.bzl." % ctx.label)
+    if not ctx.attr.base:
+        fail("oci_image %s: no base. Set base = \"//tools/oci:base\" (non-root user, CA roots, time zones), or use go_image() from //tools/oci:go_image.bzl." % ctx.label)
+    base = ctx.attr.base[OciBaseInfo]
     if ctx.attr.platform not in PLATFORMS:
         fail("oci_image %s: platform %r is not one of %s (tools/oci/config.bzl lists them)." % (
             ctx.label,
@@ -36,21 +95,22 @@ def _oci_image_impl(ctx):
     args.add("--binary", binary)
     args.add("--name", ctx.attr.entrypoint_name or binary.basename)
     args.add("--platform", ctx.attr.platform)
-    args.add("--uid", NONROOT_UID)
-    args.add("--gid", NONROOT_GID)
+    args.add("--base", base.layer)
+    args.add("--uid", base.uid)
+    args.add("--gid", base.gid)
     args.add("--created", 0)
-    args.add("--file", "%s=%s" % (TZDATA.path, ctx.file._tzdata.path))
-    args.add("--env", "ZONEINFO=" + TZDATA.path)
     for k, v in sorted(ctx.attr.labels.items()):
         args.add("--label", "%s=%s" % (k, v))
-    for k, v in sorted(ctx.attr.env.items()):
+    env = dict(base.env)
+    env.update(ctx.attr.env)
+    for k, v in sorted(env.items()):
         args.add("--env", "%s=%s" % (k, v))
     args.add("--out", layout.path)
     args.add("--digest_file", digest)
     ctx.actions.run(
         executable = ctx.executable._ocitool,
         arguments = [args],
-        inputs = [binary, ctx.file._tzdata],
+        inputs = [binary, base.layer],
         outputs = [layout, digest],
         mnemonic = "OciImage",
         progress_message = "Building OCI image %s" % ctx.label,
@@ -61,17 +121,17 @@ _oci_image = rule(
     implementation = _oci_image_impl,
     doc = """An OCI image layout directory `NAME/`; output group `digest` holds its digest.
 
-Two layers: a base (users from tools/oci/config.bzl, /tmp, time zones) and
-/app/BINARY. Runs as the non-root user, has no shell, and every timestamp is
-the Unix epoch, so equal inputs give equal digests on every machine.""",
+Two layers: `base` (an oci_base) and /app/BINARY. Runs as the base's non-root
+user, has no shell, and every timestamp is the Unix epoch, so equal inputs give
+equal digests on every machine.""",
     attrs = {
         "binary": attr.label(executable = True, cfg = "target", doc = "The static executable (a go_binary with pure = \"on\")."),
+        "base": attr.label(providers = [OciBaseInfo], doc = "The base layer: an oci_base, e.g. //tools/oci:base."),
         "entrypoint_name": attr.string(doc = "Name under /app; default: the binary's file name."),
         "platform": attr.string(default = "linux/amd64", doc = "OCI platform; one of tools/oci/config.bzl PLATFORMS."),
         "labels": attr.string_dict(doc = "OCI config labels."),
         "env": attr.string_dict(doc = "Environment variables."),
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
-        "_tzdata": attr.label(default = TZDATA.label, allow_single_file = True),
     },
 )
 
@@ -80,8 +140,8 @@ def oci_image(name, **kwargs):
 
     Args:
       name: target name; the layout directory is bazel-bin/<package>/NAME.
-      **kwargs: binary, platform, labels, env, entrypoint_name, visibility, tags
-        (see _oci_image's attributes).
+      **kwargs: binary, base, platform, labels, env, entrypoint_name, visibility,
+        tags (see _oci_image's attributes).
     """
     _oci_image(name = name, **kwargs)
     _digest_target(name, **kwargs)
@@ -130,6 +190,7 @@ _LOAD_SCRIPT = """#!/usr/bin/env bash
 # Loads {tag} into the local container engine (written by oci_load).
 set -euo pipefail
 tarball="{tarball}"
+[[ -e "$tarball" ]] || cd "$0.runfiles/{workspace}" # run directly, not by `bazel run`
 for engine in ${{OCI_ENGINE:-}} docker podman; do
   if command -v "$engine" >/dev/null; then
     exec "$engine" load --input "$tarball"
@@ -152,7 +213,7 @@ def _oci_load_impl(ctx):
         progress_message = "Writing docker load tarball %s" % ctx.label,
     )
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
-    ctx.actions.write(script, _LOAD_SCRIPT.format(tag = ctx.attr.repo_tags[0], tarball = tarball.short_path), is_executable = True)
+    ctx.actions.write(script, _LOAD_SCRIPT.format(tag = ctx.attr.repo_tags[0], tarball = tarball.short_path, workspace = ctx.workspace_name), is_executable = True)
     return [DefaultInfo(
         files = depset([tarball]),
         executable = script,
@@ -166,6 +227,46 @@ oci_load = rule(
     attrs = {
         "image": attr.label(mandatory = True, allow_single_file = True, doc = "An oci_image target."),
         "repo_tags": attr.string_list(mandatory = True, doc = "Exactly one repository:tag, e.g. [\"hello_world:dev\"]."),
+        "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
+    },
+)
+
+_PUSH_SCRIPT = """#!/usr/bin/env bash
+# Pushes {image} to {repository} (written by oci_push). Flags after `bazel run ... --`
+# override the defaults: --repository HOST[:PORT]/PATH, --tag TAG (repeatable).
+set -euo pipefail
+[[ -e "{ocitool}" ]] || cd "$0.runfiles/{workspace}" # run directly, not by `bazel run`
+exec "{ocitool}" push --image "{layout}" --repository "{repository}" {tags} "$@"
+"""
+
+def _oci_push_impl(ctx):
+    if "/" not in ctx.attr.repository or ctx.attr.repository.startswith("/"):
+        fail("oci_push %s: repository %r should be HOST[:PORT]/PATH, e.g. \"localhost:5000/hello_world\" (tools/oci/config.bzl REGISTRY)." % (ctx.label, ctx.attr.repository))
+    script = ctx.actions.declare_file(ctx.label.name + ".sh")
+    ctx.actions.write(script, _PUSH_SCRIPT.format(
+        image = ctx.attr.image.label,
+        ocitool = ctx.executable._ocitool.short_path,
+        layout = ctx.file.image.short_path,
+        repository = ctx.attr.repository,
+        workspace = ctx.workspace_name,
+        tags = " ".join(["--default_tag %s" % t for t in ctx.attr.remote_tags]),
+    ), is_executable = True)
+    runfiles = ctx.runfiles(files = [ctx.file.image, ctx.executable._ocitool])
+    return [DefaultInfo(executable = script, runfiles = runfiles)]
+
+oci_push = rule(
+    implementation = _oci_push_impl,
+    executable = True,
+    doc = """`bazel run` pushes an oci_image or oci_image_index to `repository`, tagged `remote_tags`.
+
+Prints REPOSITORY@DIGEST. Credentials come from the docker config
+($DOCKER_CONFIG/config.json or ~/.docker/config.json, `docker login`) and its
+credential helpers, never from the repo.""",
+    attrs = {
+        "image": attr.label(mandatory = True, allow_single_file = True, doc = "An oci_image or oci_image_index target."),
+        "repository": attr.string(mandatory = True, doc = "HOST[:PORT]/PATH; `-- --repository` overrides it."),
+        "remote_tags": attr.string_list(doc = "Tags to set; `-- --tag` (repeatable) replaces them."),
+        # exec, not target: `bazel run` executes it on this machine, and ocitool is built once.
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },
 )

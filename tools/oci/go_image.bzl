@@ -1,12 +1,12 @@
 """go_image: the image targets of one Go app, named by suffix from the app's name."""
 
 load("@io_bazel_rules_go//go:def.bzl", "go_cross_binary")
-load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS")
-load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load")
+load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "REGISTRY")
+load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push")
 
 HOST_PLATFORM = "linux/amd64"
 
-def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = {}, env = {}, **kwargs):
+def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64", "linux/arm64"], repository = None, labels = {}, env = {}, **kwargs):
     """Declares the images of one Go binary and a test for each.
 
     Targets, for name = "image":
@@ -14,6 +14,7 @@ def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = 
       image_linux_arm64    one more image per extra platform, cross-compiled by rules_go
       image_index          the multi-platform index over all of them
       image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
+      image_push           `bazel run` pushes image_index to REGISTRY/APP:dev (see oci_push)
       image_test, image_linux_arm64_test
                            the image runs the binary (byte-identical), static, for its
                            architecture, as the non-root user, with no shell
@@ -22,7 +23,9 @@ def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = 
       name: base name of the targets, e.g. "image".
       binary: the app's go_binary label, e.g. ":hello_world". The repo builds every
         Go binary static (.bazelrc), so dev and prod run the same bytes.
+      base: the oci_base layer under the binary (user, CA roots, time zones).
       platforms: OCI platforms from tools/oci/config.bzl; the first must be linux/amd64.
+      repository: where image_push pushes; default REGISTRY/APP (tools/oci/config.bzl).
       labels: extra OCI labels; org.opencontainers.image.* are filled in.
       env: environment variables for the entrypoint.
       **kwargs: passed to every image and index (visibility, tags).
@@ -53,6 +56,7 @@ def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = 
         oci_image(
             name = image,
             binary = image_binary,
+            base = base,
             entrypoint_name = _target_name(binary),
             platform = platform,
             labels = all_labels,
@@ -72,6 +76,14 @@ def go_image(name, binary, platforms = ["linux/amd64", "linux/arm64"], labels = 
         name = name + "_load",
         image = ":" + name,
         repo_tags = [_target_name(binary) + ":dev"],
+        **kwargs
+    )
+
+    oci_push(
+        name = name + "_push",
+        image = ":" + name + "_index",
+        repository = repository or "%s/%s" % (REGISTRY, _target_name(binary)),
+        remote_tags = ["dev"],
         **kwargs
     )
 

@@ -2,7 +2,9 @@ package main
 
 import (
 	"archive/tar"
+	"archive/zip"
 	"bytes"
+	"crypto/x509"
 	"debug/elf"
 	"errors"
 	"fmt"
@@ -20,7 +22,8 @@ var shells = []string{"bin/sh", "bin/bash", "bin/ash", "bin/busybox", "usr/bin/s
 
 // check verifies the single image in the OCI layout dir: it runs `binary`
 // (same bytes) as its entrypoint, as uid:gid `user`, the binary is a static
-// ELF for the image's architecture, and no shell is in any layer.
+// ELF for the image's architecture, no shell is in any layer, and Go finds
+// CA roots and time zones in it.
 func check(dir string, binary []byte, user string) error {
 	idx, closeLayout, err := ocilayout.Open(dir)
 	if err != nil {
@@ -58,7 +61,46 @@ func check(dir string, binary []byte, user string) error {
 	if !bytes.Equal(got, binary) {
 		return fmt.Errorf("/%s (%d bytes) differs from the binary that bazel run executes (%d bytes)", entry, len(got), len(binary))
 	}
+	if err := checkData(files, cf.Config.Env); err != nil {
+		return err
+	}
 	return checkELF(got, cf.Architecture)
+}
+
+// caFile is where Go's crypto/x509 looks first for CA roots on Linux
+// (unless SSL_CERT_FILE says otherwise).
+const caFile = "/etc/ssl/certs/ca-certificates.crt"
+
+// checkData requires what Go reads from the file system in a scratch image:
+// CA roots for crypto/x509 and, through $ZONEINFO, the time zone database.
+func checkData(files map[string][]byte, env []string) error {
+	vars := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		vars[k] = v
+	}
+	ca := caFile
+	if f, ok := vars["SSL_CERT_FILE"]; ok {
+		ca = f
+	}
+	if !x509.NewCertPool().AppendCertsFromPEM(files[strings.TrimPrefix(ca, "/")]) {
+		return fmt.Errorf("no CA roots at %s: Go's TLS clients could not verify any server", ca)
+	}
+	zi, ok := vars["ZONEINFO"]
+	if !ok {
+		return errors.New("ZONEINFO is not set: time.LoadLocation has no time zone database in a scratch image")
+	}
+	data := files[strings.TrimPrefix(zi, "/")]
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("ZONEINFO=%s: not a zoneinfo zip in the image: %w", zi, err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "Europe/Berlin" {
+			return nil
+		}
+	}
+	return fmt.Errorf("ZONEINFO=%s has no Europe/Berlin", zi)
 }
 
 // readFiles returns the regular files of the image's flattened layers.

@@ -13,8 +13,8 @@ import (
 	"github.com/google/go-containerregistry/pkg/v1/layout"
 )
 
-// Open copies the layout at dir, following symlinks, into a temporary
-// directory and returns its index. Call close when done with the index and
+// Open copies the layout at dir, following symlinks (dir itself may be one, as
+// in a `bazel run` runfiles tree), into a temporary directory and returns its index. Call close when done with the index and
 // everything read from it.
 func Open(dir string) (idx v1.ImageIndex, close func(), err error) {
 	tmp, err := os.MkdirTemp("", "ocilayout")
@@ -22,7 +22,12 @@ func Open(dir string) (idx v1.ImageIndex, close func(), err error) {
 		return nil, nil, fmt.Errorf("open OCI layout %s: %w", dir, err)
 	}
 	close = func() { os.RemoveAll(tmp) }
-	if err := copyTree(dir, tmp); err != nil {
+	src, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		close()
+		return nil, nil, fmt.Errorf("open OCI layout %s: %w", dir, err)
+	}
+	if err := copyTree(src, tmp); err != nil {
 		close()
 		return nil, nil, fmt.Errorf("open OCI layout %s: %w", dir, err)
 	}

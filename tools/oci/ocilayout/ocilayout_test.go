@@ -35,19 +35,24 @@ func TestOpenReadsSymlinkedLayout(t *testing.T) {
 	require.NoError(t, lp.AppendImage(img))
 	linked := filepath.Join(t.TempDir(), "linked")
 	symlinkTree(t, real, linked)
+	// A symlink to the whole directory, as a `bazel run` runfiles tree has.
+	dirLink := filepath.Join(t.TempDir(), "dirlink")
+	require.NoError(t, os.Symlink(linked, dirLink))
 
-	idx, closeFn, err := ocilayout.Open(linked)
-	require.NoError(t, err)
-	defer closeFn()
-	got, err := ocilayout.Only(idx)
-	require.NoError(t, err)
 	want, err := img.Digest()
 	require.NoError(t, err)
-	gotDigest, err := got.Digest()
-	require.NoError(t, err)
-	assert.Equal(t, want, gotDigest)
-	_, err = got.Layers()
-	require.NoError(t, err)
+	for _, dir := range []string{linked, dirLink} {
+		idx, closeFn, err := ocilayout.Open(dir)
+		require.NoError(t, err, dir)
+		got, err := ocilayout.Only(idx)
+		require.NoError(t, err, dir)
+		gotDigest, err := got.Digest()
+		require.NoError(t, err)
+		assert.Equal(t, want, gotDigest, dir)
+		_, err = got.Layers()
+		require.NoError(t, err, dir)
+		closeFn()
+	}
 }
 
 func TestOnlyRejectsTwoImages(t *testing.T) {

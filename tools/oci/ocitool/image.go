@@ -26,22 +26,13 @@ type imageSpec struct {
 	UID, GID   int               // user the entrypoint runs as
 	Labels     map[string]string // OCI config labels
 	Env        []string          // KEY=VALUE, added to PATH-less defaults
-	Files      []entry           // extra files for the base layer (tzdata, CA roots)
+	Base       []byte            // the base layer, an uncompressed tar (ocitool base)
 	Created    time.Time         // the one timestamp used everywhere
 	Annotation map[string]string // manifest annotations
 }
 
-// passwd and group give the non-root user a name, as distroless does.
-func passwd(uid, gid int) []byte {
-	return []byte(fmt.Sprintf("root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:%d:%d:nonroot:/home/nonroot:/sbin/nologin\n", uid, gid))
-}
-
-func group(gid int) []byte {
-	return []byte(fmt.Sprintf("root:x:0:\nnonroot:x:%d:\n", gid))
-}
-
-// buildImage assembles a two-layer OCI image: a base layer (users, home, tmp,
-// extra files) and an app layer with the binary.
+// buildImage assembles a two-layer OCI image: the base layer (users, home,
+// tmp, CA roots, data files) and an app layer with the binary.
 func buildImage(s imageSpec) (v1.Image, error) {
 	if len(s.Binary) == 0 {
 		return nil, fmt.Errorf("image %q: no binary", s.Name)
@@ -55,24 +46,21 @@ func buildImage(s imageSpec) (v1.Image, error) {
 	if s.UID == 0 || s.GID == 0 {
 		return nil, fmt.Errorf("image %q: refusing to run as root (uid %d, gid %d)", s.Name, s.UID, s.GID)
 	}
-	base := append([]entry{
-		{Path: "/etc/passwd", Mode: 0o644, Data: passwd(s.UID, s.GID)},
-		{Path: "/etc/group", Mode: 0o644, Data: group(s.GID)},
-		{Path: "/home/nonroot", Mode: 0o700, Dir: true},
-		{Path: "/tmp", Mode: 0o1777, Dir: true},
-	}, s.Files...)
-	app := []entry{{Path: "/app/" + s.Name, Mode: 0o555, Data: s.Binary}}
+	if len(s.Base) == 0 {
+		return nil, fmt.Errorf("image %q: no base layer", s.Name)
+	}
+	app, err := buildTar([]entry{{Path: "/app/" + s.Name, Mode: 0o555, Data: s.Binary}}, s.Created)
+	if err != nil {
+		return nil, fmt.Errorf("image %q app layer: %w", s.Name, err)
+	}
 
 	img := mutate.MediaType(empty.Image, types.OCIManifestSchema1)
 	img = mutate.ConfigMediaType(img, types.OCIConfigJSON)
 	for _, l := range []struct {
-		why     string
-		entries []entry
-	}{{"base: users, tmp, data files", base}, {"app: /app/" + s.Name, app}} {
-		data, err := buildTar(l.entries, s.Created)
-		if err != nil {
-			return nil, fmt.Errorf("image %q layer %q: %w", s.Name, l.why, err)
-		}
+		why  string
+		data []byte
+	}{{"base: users, tmp, CA roots, data files", s.Base}, {"app: /app/" + s.Name, app}} {
+		data := l.data
 		layer, err := tarball.LayerFromOpener(func() (io.ReadCloser, error) {
 			return io.NopCloser(bytes.NewReader(data)), nil
 		}, tarball.WithMediaType(types.OCILayer))

@@ -11,9 +11,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// testBase is a base layer as `ocitool base` writes it, without CA roots.
+func testBase() []byte {
+	entries, err := baseEntries(baseSpec{UID: 65532, GID: 65532})
+	if err != nil {
+		panic(err)
+	}
+	data, err := buildTar(entries, time.Unix(0, 0).UTC())
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
 func spec() imageSpec {
 	return imageSpec{
-		Binary: []byte("\x7fELF fake binary"), Name: "hello", OS: "linux", Arch: "amd64",
+		Binary: []byte("\x7fELF fake binary"), Base: testBase(), Name: "hello", OS: "linux", Arch: "amd64",
 		UID: 65532, GID: 65532, Created: time.Unix(0, 0).UTC(),
 		Labels: map[string]string{"org.opencontainers.image.version": "dev"},
 	}
@@ -101,12 +114,7 @@ func TestBuildImageRejectsBadSpecs(t *testing.T) {
 		{"root user", func(s *imageSpec) { s.UID = 0 }, "refusing to run as root"},
 		{"no platform", func(s *imageSpec) { s.Arch = "" }, "platform os/arch is required"},
 		{"bad name", func(s *imageSpec) { s.Name = "a/b" }, "invalid executable name"},
-		{"duplicate file", func(s *imageSpec) {
-			s.Files = []entry{{Path: "/etc/passwd", Mode: 0o644, Data: []byte("x")}}
-		}, "listed twice"},
-		{"relative file", func(s *imageSpec) {
-			s.Files = []entry{{Path: "etc/x", Mode: 0o644}}
-		}, "clean absolute path"},
+		{"no base", func(s *imageSpec) { s.Base = nil }, "no base layer"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -36,12 +36,21 @@ func buildIndex(imgs []v1.Image) (v1.ImageIndex, error) {
 		}
 		seen[p.String()] = true
 		idx = mutate.AppendManifests(idx, mutate.IndexAddendum{
-			Add:        img,
+			Add:        imageWithoutArtifactType{img},
 			Descriptor: v1.Descriptor{Platform: p},
 		})
 	}
 	return idx, nil
 }
+
+// imageWithoutArtifactType keeps go-containerregistry from writing
+// "artifactType" (the config media type) into the index's descriptors: that
+// field is for artifacts, not images, and older clients (skopeo 1.9) refuse
+// to copy such an index with its digests preserved.
+type imageWithoutArtifactType struct{ v1.Image }
+
+// ArtifactType returns "", so the descriptor leaves the field out.
+func (imageWithoutArtifactType) ArtifactType() (string, error) { return "", nil }
 
 func indexCmd(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("ocitool index", flag.ContinueOnError)

@@ -26,6 +26,9 @@ func TestBuildIndexListsEachPlatform(t *testing.T) {
 	armDigest, err := arm.Digest()
 	require.NoError(t, err)
 	assert.Equal(t, armDigest, m.Manifests[1].Digest)
+	for _, d := range m.Manifests {
+		assert.Empty(t, d.ArtifactType, "images are not artifacts")
+	}
 }
 
 func TestBuildIndexRejectsDuplicatePlatform(t *testing.T) {

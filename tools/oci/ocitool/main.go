@@ -3,7 +3,8 @@
 // function of its flags and input files: no clock, no host user, no network
 // except for push.
 //
-//	ocitool image --binary BIN --name NAME --platform linux/amd64 --out DIR
+//	ocitool base --uid 65532 --gid 65532 --ca_certs /etc/ssl/certs/ca-certificates.crt --out base.tar
+//	ocitool image --base base.tar --binary BIN --name NAME --platform linux/amd64 --out DIR
 //	ocitool index --image DIR --image DIR --out DIR
 //	ocitool load --image DIR --tag hello_world:dev --out image.tar
 package main
@@ -13,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -31,17 +31,21 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: ocitool image|index|load [flags]")
+		return fmt.Errorf("usage: ocitool base|image|index|load|push [flags]")
 	}
 	switch args[0] {
+	case "base":
+		return baseCmd(args[1:], stdout)
 	case "image":
 		return imageCmd(args[1:], stdout)
 	case "index":
 		return indexCmd(args[1:], stdout)
 	case "load":
 		return loadCmd(args[1:], stdout)
+	case "push":
+		return pushCmd(args[1:], stdout)
 	default:
-		return fmt.Errorf("unknown command %q (want: image, index, load)", args[0])
+		return fmt.Errorf("unknown command %q (want: base, image, index, load, push)", args[0])
 	}
 }
 
@@ -69,26 +73,30 @@ func imageCmd(args []string, stdout io.Writer) error {
 	epoch := fs.Int64("created", 0, "timestamp of every file and of the image, in Unix seconds (SOURCE_DATE_EPOCH)")
 	out := fs.String("out", "", "directory to write the OCI image layout to")
 	digestFile := fs.String("digest_file", "", "file to write the image digest to (optional)")
-	labels, env, files := kvFlag{}, kvFlag{}, kvFlag{}
+	base := fs.String("base", "", "base layer tarball (ocitool base)")
+	labels, env := kvFlag{}, kvFlag{}
 	fs.Var(labels, "label", "config label KEY=VALUE (repeatable)")
 	fs.Var(env, "env", "environment variable KEY=VALUE (repeatable)")
-	fs.Var(files, "file", "extra base-layer file IMAGE_PATH=HOST_PATH (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *binary == "" || *out == "" {
-		return fmt.Errorf("image: --binary and --out are required")
+	if *binary == "" || *base == "" || *out == "" {
+		return fmt.Errorf("image: --binary, --base and --out are required")
 	}
 	bin, err := os.ReadFile(*binary)
 	if err != nil {
 		return fmt.Errorf("image: read binary: %w", err)
+	}
+	baseLayer, err := os.ReadFile(*base)
+	if err != nil {
+		return fmt.Errorf("image: read base layer: %w", err)
 	}
 	parts := strings.Split(*platform, "/")
 	if len(parts) < 2 || len(parts) > 3 {
 		return fmt.Errorf("image: --platform %q: want OS/ARCH[/VARIANT]", *platform)
 	}
 	spec := imageSpec{
-		Binary: bin, Name: *name, OS: parts[0], Arch: parts[1],
+		Binary: bin, Base: baseLayer, Name: *name, OS: parts[0], Arch: parts[1],
 		UID: *uid, GID: *gid, Labels: labels, Created: time.Unix(*epoch, 0).UTC(),
 	}
 	if len(parts) == 3 {
@@ -96,18 +104,6 @@ func imageCmd(args []string, stdout io.Writer) error {
 	}
 	for k, v := range env {
 		spec.Env = append(spec.Env, k+"="+v)
-	}
-	imgPaths := make([]string, 0, len(files))
-	for p := range files {
-		imgPaths = append(imgPaths, p)
-	}
-	sort.Strings(imgPaths)
-	for _, p := range imgPaths {
-		data, err := os.ReadFile(files[p])
-		if err != nil {
-			return fmt.Errorf("image: --file %s: %w", p, err)
-		}
-		spec.Files = append(spec.Files, entry{Path: p, Mode: 0o444, Data: data})
 	}
 	img, err := buildImage(spec)
 	if err != nil {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Pushes hello_world's image index to a real registry and pulls it back
+# (hand-written): Debian's docker-registry on 127.0.0.1, `bazel run
+# //apps/hello_world:image_push`, and skopeo as an independent client. Digests
+# must round-trip; a dead registry and refused credentials must fail clearly;
+# credentials come from a docker config ($DOCKER_CONFIG), not from the repo.
+source "$(dirname "$0")/lib.sh"
+cd "$root"
+fail() { echo "image_push.sh: FAIL: $*" >&2; exit 1; }
+passed=0
+ok() { echo "ok   $*"; passed=$((passed + 1)); }
+
+need docker-registry docker-registry
+need skopeo skopeo
+need htpasswd apache2-utils
+
+tmp=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+# start_registry NAME [AUTH_YAML]: runs a registry on a free port, sets $port.
+start_registry() {
+  port=$(free_port)
+  mkdir -p "$tmp/$1"
+  cat >"$tmp/$1/config.yml" <<YAML
+version: 0.1
+log: {level: warn}
+storage: {filesystem: {rootdirectory: $tmp/$1/data}}
+http: {addr: 127.0.0.1:$port}
+${2:-}
+YAML
+  docker-registry serve "$tmp/$1/config.yml" >"$tmp/$1/log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/v2/" && return
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/") == 401 ]] && return
+    sleep 0.1
+  done
+  cat "$tmp/$1/log" >&2
+  fail "registry $1 did not start on 127.0.0.1:$port"
+}
+
+push() { tools/bazel run --noshow_progress --ui_event_filters=-info //apps/hello_world:image_push -- "$@"; }
+
+tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:image_index
+layout=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world/image_index
+want=$(cat "$layout.digest")
+
+# 1. Push to an open registry, pull back with skopeo.
+start_registry open
+repo=127.0.0.1:$port/hello_world
+push --repository "$repo" | tee "$tmp/push.out"
+grep -qx "$repo@$want" "$tmp/push.out" || fail "push did not print $repo@$want"
+got=sha256:$(skopeo inspect --raw --tls-verify=false "docker://$repo:dev" | sha256sum | cut -d' ' -f1)
+[[ $got == "$want" ]] || fail "registry serves $repo:dev as $got, we built $want"
+ok "pushed and pulled back $repo:dev: index $got"
+for child in $(python3 -c 'import json, sys; [print(m["digest"]) for m in json.load(open(sys.argv[1]))["manifests"]]' \
+  "$layout/blobs/sha256/${want#sha256:}"); do
+  got=sha256:$(skopeo inspect --raw --tls-verify=false "docker://$repo@$child" | sha256sum | cut -d' ' -f1)
+  [[ $got == "$child" ]] || fail "manifest $child came back as $got"
+done
+skopeo copy -q --all --preserve-digests --src-tls-verify=false "docker://$repo:dev" "oci:$tmp/pulled:dev"
+[[ $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["manifests"][0]["digest"])' "$tmp/pulled/index.json") == "$want" ]] ||
+  fail "skopeo copy of $repo:dev does not have the index digest $want"
+ok "both platform manifests and every blob round-trip (skopeo copy --all --preserve-digests verified them)"
+
+push --repository "$repo" --tag v0.0.1-ci >/dev/null
+skopeo inspect --raw --tls-verify=false "docker://$repo:v0.0.1-ci" >/dev/null || fail "--tag v0.0.1-ci was not set"
+ok "-- --tag overrides the default tag"
+
+# 2. Nothing listening: a clear error and a non-zero exit, quickly.
+dead=$(free_port)
+if push --repository "127.0.0.1:$dead/hello_world" 2>"$tmp/dead.err"; then
+  fail "push to a dead port succeeded"
+fi
+grep -q "registry 127.0.0.1:$dead is unreachable" "$tmp/dead.err" || { cat "$tmp/dead.err" >&2; fail "no clear error for a dead registry"; }
+ok "dead registry: $(grep -o 'registry 127.0.0.1:[0-9]* is unreachable[^?]*?' "$tmp/dead.err" | head -1)"
+
+# 3. A registry that wants credentials: refused without, accepted with a docker config.
+htpasswd -Bbc "$tmp/htpasswd" ci "ci-password-$$" 2>/dev/null
+start_registry auth "auth: {htpasswd: {realm: ci, path: $tmp/htpasswd}}"
+repo=127.0.0.1:$port/hello_world
+mkdir -p "$tmp/docker-empty"
+if DOCKER_CONFIG=$tmp/docker-empty push --repository "$repo" 2>"$tmp/auth.err"; then
+  fail "push without credentials succeeded"
+fi
+grep -q "refused us (HTTP 401): log in with \`docker login 127.0.0.1:$port\`" "$tmp/auth.err" || { cat "$tmp/auth.err" >&2; fail "no clear error for refused credentials"; }
+ok "no credentials: refused with HTTP 401 and told to docker login"
+mkdir -p "$tmp/docker"
+printf '{"auths": {"127.0.0.1:%s": {"auth": "%s"}}}\n' "$port" "$(printf 'ci:ci-password-%s' $$ | base64 -w0)" >"$tmp/docker/config.json"
+DOCKER_CONFIG=$tmp/docker push --repository "$repo" >/dev/null || fail "push with credentials from \$DOCKER_CONFIG failed"
+got=sha256:$(skopeo inspect --raw --tls-verify=false --creds "ci:ci-password-$$" "docker://$repo:dev" | sha256sum | cut -d' ' -f1)
+[[ $got == "$want" ]] || fail "authenticated registry serves $got, we built $want"
+ok "credentials from \$DOCKER_CONFIG/config.json: pushed, digest round-trips"
+echo "image_push.sh: $passed passed, 0 failed"
