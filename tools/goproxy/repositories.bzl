@@ -38,6 +38,12 @@ def build_repositories():
         package = "bazel-skylib",
     )
 
+    # skylib's analysistest/unittest need these (what its bazel_skylib_workspace() does).
+    native.register_toolchains(
+        "@bazel_skylib//toolchains/unittest:cmd_toolchain",
+        "@bazel_skylib//toolchains/unittest:bash_toolchain",
+    )
+
     _module(
         name = "io_bazel_rules_go",
         patch_script = "//tools/goproxy/backports:rules_go.sh",

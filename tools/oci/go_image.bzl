@@ -30,8 +30,9 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
       env: environment variables for the entrypoint.
       **kwargs: passed to every image and index (visibility, tags).
     """
-    if not platforms or platforms[0] != HOST_PLATFORM:
-        fail("go_image %s: platforms must start with %s (the image of the binary `bazel run` executes), got %s" % (name, HOST_PLATFORM, platforms))
+    err = check_platforms(name, platforms)
+    if err:
+        fail(err)
     all_labels = {
         "org.opencontainers.image.source": "https://example.com/monorepo",
         "org.opencontainers.image.revision": "unstamped",
@@ -40,8 +41,6 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
     all_labels.update(labels)
     images = []
     for platform in platforms:
-        if platform not in PLATFORMS:
-            fail("go_image %s: platform %r is not one of %s (tools/oci/config.bzl)." % (name, platform, ", ".join(sorted(PLATFORMS.keys()))))
         if platform == HOST_PLATFORM:
             image, image_binary = name, binary
         else:
@@ -86,6 +85,20 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         remote_tags = ["dev"],
         **kwargs
     )
+
+def check_platforms(name, platforms):
+    """Returns go_image's error for a bad platforms list, or None.
+
+    Args:
+      name: the go_image's name, for the message.
+      platforms: its platforms argument.
+    """
+    if not platforms or platforms[0] != HOST_PLATFORM:
+        return "go_image %s: platforms must start with %s (the image of the binary `bazel run` executes), got %s" % (name, HOST_PLATFORM, platforms)
+    for platform in platforms:
+        if platform not in PLATFORMS:
+            return "go_image %s: platform %r is not one of %s; add it to PLATFORMS in tools/oci/config.bzl." % (name, platform, ", ".join(sorted(PLATFORMS.keys())))
+    return None
 
 def _target_name(label):
     # Bazel 4.2.3's Label() takes only absolute labels; ":x", "//p:x" and "//p/x" all name x.
