@@ -3,8 +3,8 @@
 # //apps/hello_world` greets, takes --name, and fails clearly on bad input.
 # Runs both entry points: tools/bazel, and `bazel` on PATH (Debian's launcher or
 # bazelisk), which hands over to tools/bazel with BAZEL_REAL set.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/lib.sh"
+cd "$root"
 
 fail() { echo "hello_world.sh: FAIL: $*" >&2; exit 1; }
 
@@ -20,8 +20,6 @@ expect() {
   echo "ok   bazel run //apps/hello_world -- $* -> exit $code, '${out:-${want_err}}'"
 }
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 expect 0 "Hello, world!" "" --
 expect 0 "Hello, Ada!" "" -- --name Ada

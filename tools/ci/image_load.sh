@@ -10,6 +10,7 @@ fail() { echo "image_load.sh: FAIL: $*" >&2; exit 1; }
 
 need skopeo skopeo
 need podman podman
+need runc runc # podman brings crun, which refuses these machines' cgroups
 
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:image //apps/hello_world:image_load
 bin=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world
@@ -25,8 +26,6 @@ got=sha256:$(skopeo inspect --config --raw "docker-archive:$tarball" | sha256sum
 skopeo inspect "docker-archive:$tarball" | grep -q '"Architecture": "amd64"' || fail "tarball is not linux/amd64"
 echo "ok   skopeo reads $(basename "$tarball") ($(stat -c %s "$tarball") bytes); config digest $got == OCI image's"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # podman with throw-away storage; vfs and cgroupfs work in these machines'
 # containers, and the ulimits stay under the machine's hard limits.

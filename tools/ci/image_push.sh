@@ -14,9 +14,8 @@ need docker-registry docker-registry
 need skopeo skopeo
 need htpasswd apache2-utils
 
-tmp=$(mktemp -d)
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+on_exit 'kill "${pids[@]}" 2>/dev/null'
 
 # start_registry NAME [AUTH_YAML]: runs a registry on a free port, sets $port.
 start_registry() {

@@ -5,6 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 fresh_copy elsewhere/repo
+# The second build must really build: no remote cache (the copy has no user.bazelrc either).
+unset BAZEL_REMOTE_CACHE
 fail() { echo "image_repro.sh: FAIL: $*" >&2; exit 1; }
 
 targets=(//apps/hello_world:image.digest //apps/hello_world:image_linux_arm64.digest //apps/hello_world:image_index.digest)
@@ -17,7 +19,7 @@ digests() { # digests WORKSPACE [STARTUP_FLAG]
 SECONDS=0
 a=$(digests "$root")
 t_a=$SECONDS
-b=$(digests "$copy" --output_base="$tmp/ob")
+b=$(digests "$copy" --output_base="$ob")
 t_b=$((SECONDS - t_a))
 echo "this workspace (${t_a}s):"; echo "$a" | sed 's/^/    /'
 echo "fresh output base, other path (${t_b}s):"; echo "$b" | sed 's/^/    /'

@@ -19,9 +19,8 @@ need runc runc
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:image
 layout=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world/image
 
-tmp=$(mktemp -d)
 ids=()
-trap 'for id in "${ids[@]}"; do runc delete -f "$id" >/dev/null 2>&1; done; rm -rf "$tmp"' EXIT
+on_exit 'for id in "${ids[@]}"; do runc delete -f "$id" >/dev/null 2>&1; done'
 skopeo copy -q "oci:$layout" "oci:$tmp/layout:hello_world"
 umoci unpack --image "$tmp/layout:hello_world" "$tmp/bundle" >/dev/null
 cp "$tmp/bundle/config.json" "$tmp/config.orig.json"

@@ -1,27 +1,39 @@
 # Helpers for the CI scripts (hand-written; sourced, not run).
 #
-# fresh_copy: copies the tracked files of this work tree (with uncommitted
-# edits) to $copy, under a new temp dir $tmp, for a build in its own output
-# base $tmp/ob. Each extra output base gets its own copy: one in the same
-# workspace would walk into the other's bazel-* symlinks under //... .
-# On exit, the copy's Bazel server is shut down and $tmp removed.
+# fresh_copy [SUBDIR]: copies the tracked files of this work tree (with
+# uncommitted edits) to $copy (default $tmp/repo) for a build in its own output
+# base $ob. Each extra output base gets its own copy: one in the same workspace
+# would walk into the other's bazel-* symlinks under //... . All copies share
+# one temp dir $tmp; on exit their Bazel servers are shut down and $tmp removed.
 #
+# on_exit CMD: runs CMD (a string, eval'ed) when the script exits, before the
+# copies are removed.
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+tmp=$(mktemp -d)
+_exit_cmds=()
+_copies=()
+trap _cleanup EXIT
 
-fresh_copy() { # fresh_copy [SUBDIR]: sets tmp, copy
-  tmp=$(mktemp -d)
+on_exit() { _exit_cmds+=("$1"); }
+
+fresh_copy() {
   copy=$tmp/${1:-repo}
-  trap _fresh_copy_cleanup EXIT
+  ob=$tmp/ob-${#_copies[@]}
+  _copies+=("$copy" "$ob")
   mkdir -p "$copy"
   (cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
 }
 
-_fresh_copy_cleanup() {
-  (cd "$copy" 2>/dev/null && "$root/tools/bazel" --output_base="$tmp/ob" shutdown >/dev/null 2>&1) || true
+_cleanup() {
+  local c i
+  for c in "${_exit_cmds[@]}"; do eval "$c" || true; done
+  for ((i = 0; i < ${#_copies[@]}; i += 2)); do
+    (cd "${_copies[i]}" 2>/dev/null && "$root/tools/bazel" --output_base="${_copies[i + 1]}" shutdown >/dev/null 2>&1) || true
+  done
   rm -rf "$tmp"
 }
 
@@ -30,8 +42,8 @@ need() {
   [[ $(id -u) -eq 0 ]] || { echo "$1 is missing: sudo apt-get install -y $2" >&2; exit 1; }
   if [[ -z ${_apt_updated:-} ]]; then apt-get update -qq; _apt_updated=1; fi
   echo "installing Debian's $2 for $1"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/tmp/apt-"$2".log 2>&1 ||
-    { cat /tmp/apt-"$2".log >&2; echo "apt-get install $2 failed" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >"$tmp/apt-$2.log" 2>&1 ||
+    { cat "$tmp/apt-$2.log" >&2; echo "apt-get install $2 failed" >&2; exit 1; }
 }
 
 free_port() {

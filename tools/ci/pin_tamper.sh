@@ -14,7 +14,7 @@ bad="h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 sed -i "s|$good|$bad|" "$copy/$modules"
 
 code=0
-(cd "$copy" && tools/bazel --output_base="$tmp/ob" query //libs/... >"$tmp/out" 2>&1) || code=$?
+(cd "$copy" && tools/bazel --output_base="$ob" query //libs/... >"$tmp/out" 2>&1) || code=$?
 [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered hash"
 for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
   "expected (pinned): $bad" "actual (proxy):    $good" "nothing was extracted"; do
