@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The remote cache, end to end (hand-written). nginx with WebDAV on 127.0.0.1
+# is the HTTP cache (Bazel's remote-caching docs name it; Debian ships it).
+#   1. `bazel test //...` with CI=true (so --config=ci: uploads on) in a fresh
+#      copy A fills the cache;
+#   2. the same in fresh copy B, a brand-new output base, must be served from
+#      it: every cacheable process a remote cache hit (fail under 95 %);
+#   3. a dead cache only warns: the build still passes;
+#   4. a corrupted blob in the cache is caught (Bazel checks CAS digests) and
+#      the output is rebuilt correctly.
+# The endpoint reaches Bazel as users give it: BAZEL_REMOTE_CACHE, read by tools/bazel.
+source "$(dirname "$0")/lib.sh"
+cd "$root"
+fail() { echo "remote_cache.sh: FAIL: $*" >&2; exit 1; }
+passed=0
+ok() { echo "ok   $*"; passed=$((passed + 1)); }
+
+need nginx nginx
+port=$(free_port)
+web=$tmp/nginx
+mkdir -p "$web/data/cache"
+cat >"$web/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+$([[ $(id -u) -eq 0 ]] && echo "user root root; # the workers must write the cache dir")
+error_log $web/error.log warn;
+pid $web/nginx.pid;
+events {}
+http {
+  access_log $web/access.log;
+  client_body_temp_path $web/body;
+  proxy_temp_path $web/proxy;
+  fastcgi_temp_path $web/fastcgi;
+  uwsgi_temp_path $web/uwsgi;
+  scgi_temp_path $web/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    location /cache/ {
+      root $web/data;
+      dav_methods PUT;
+      create_full_put_path on;
+      client_max_body_size 0;
+    }
+  }
+}
+CONF
+nginx -c "$web/nginx.conf" -p "$web" &
+on_exit "kill $! 2>/dev/null"
+for _ in $(seq 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/cache/" && break
+  sleep 0.1
+done
+curl -fs -X PUT --data probe "http://127.0.0.1:$port/cache/probe" || { cat "$web/error.log" >&2; fail "nginx on 127.0.0.1:$port does not accept PUT"; }
+export BAZEL_REMOTE_CACHE=http://127.0.0.1:$port/cache
+export CI=true # --config=ci: uploads on, as in CI, also when run by hand
+
+# build COPY LOG [TARGETS...]: bazel test (CI=true: --config=ci) in COPY's own output base.
+build() {
+  local dir=$1 log=$2
+  shift 2
+  (cd "$dir" && tools/bazel --output_base="$dir.ob" test "${@:-//...}") >"$log" 2>&1 ||
+    { tail -40 "$log" >&2; return 1; }
+}
+# processes LOG: Bazel's summary, e.g. "295 processes: 280 remote cache hit, 15 internal."
+processes() { grep -o 'INFO: [0-9]* processes: .*' "$1" | tail -1 | sed 's/^INFO: //'; }
+# count LOG KIND: the number before KIND in the processes line (0 if absent).
+count() { processes "$1" | grep -o "[0-9]* $2" | grep -o '^[0-9]*' || echo 0; }
+
+fresh_copy a/repo
+a=$copy
+SECONDS=0
+build "$a" "$tmp/a.log" || fail "cold build in A failed"
+t_a=$SECONDS
+ok "cold: bazel test //... in copy A, ${t_a}s: $(processes "$tmp/a.log")"
+[[ $(find "$web/data/cache/cas" -type f | wc -l) -gt 0 ]] || fail "nothing was uploaded to the cache"
+
+fresh_copy b/repo
+b=$copy
+SECONDS=0
+build "$b" "$tmp/b.log" || fail "build in B failed"
+t_b=$SECONDS
+total=$(processes "$tmp/b.log" | grep -o '^[0-9]*')
+hits=$(count "$tmp/b.log" "remote cache hit")
+internal=$(count "$tmp/b.log" internal)
+cacheable=$((total - internal))
+pct=$((cacheable ? 100 * hits / cacheable : 0))
+echo "     warm: copy B, new output base, ${t_b}s: $(processes "$tmp/b.log")"
+((pct >= 95)) || fail "only $hits of $cacheable cacheable processes were remote cache hits ($pct %)"
+grep -q "Executed 0 out of" "$tmp/b.log" || echo "     (some tests ran again: $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/b.log"))"
+ok "warm: $hits of $cacheable cacheable processes were remote cache hits ($pct %); cold ${t_a}s, warm ${t_b}s"
+
+# 3. Cache down: an edit forces new actions; the dead cache only warns.
+echo "// edited by remote_cache.sh" >>"$b/libs/names/names.go"
+BAZEL_REMOTE_CACHE=http://127.0.0.1:$(free_port)/cache build "$b" "$tmp/down.log" //libs/... ||
+  fail "a dead remote cache failed the build"
+warning=$(grep -m1 -A1 -i 'remote cache' "$tmp/down.log" | tr -s '\n ' ' ' || true)
+[[ -n $warning ]] || fail "no warning about the dead cache in: $(tail -5 "$tmp/down.log")"
+ok "dead cache: build and tests passed (exit 0), Bazel said: ${warning:0:200}"
+sed -i '$ d' "$b/libs/names/names.go"
+
+# 4. Corruption: garbage in place of the hello_world binary's CAS blob.
+bin=$(cd "$b" && tools/bazel --output_base="$b.ob" info bazel-bin 2>/dev/null)/apps/hello_world/hello_world_/hello_world
+sum=$(sha256sum "$bin" | cut -d' ' -f1)
+blob=$web/data/cache/cas/$sum
+[[ -f $blob ]] || fail "the hello_world binary ($sum) is not in the cache"
+echo "garbage, not a Go binary" >"$blob"
+(cd "$b" && tools/bazel --output_base="$b.ob" clean) >/dev/null 2>&1
+build "$b" "$tmp/corrupt.log" //apps/hello_world/... || fail "a corrupted cache blob failed the build"
+said=$(grep -m1 -i 'digest\|corrupt\|mismatch' "$tmp/corrupt.log" || true)
+[[ -n $said ]] || fail "Bazel did not report the corrupted blob: $(processes "$tmp/corrupt.log")"
+[[ $(sha256sum "$bin" | cut -d' ' -f1) == "$sum" ]] || fail "the rebuilt binary differs from the original"
+out=$(cd "$b" && tools/bazel --output_base="$b.ob" run --ui_event_filters=-info --noshow_progress //apps/hello_world 2>/dev/null)
+[[ $out == "Hello, world!" ]] || fail "the rebuilt hello_world printed '$out'"
+ok "corrupted blob: rebuilt, same sha256, tests pass, prints '$out'; Bazel said: ${said:0:300}"
+echo "remote_cache.sh: $passed passed, 0 failed"
