@@ -27,7 +27,7 @@ def _module(name, **kwargs):
     m = MODULES[name]
     go_proxy_module(name = name, module = m.module, version = m.version, sum = m.sum, **kwargs)
 
-def build_repositories():
+def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macro declares many repositories)
     """Declares rules_go, Gazelle, the Go SDK files and the shims; call first in WORKSPACE."""
     for shim in ["platforms", "rules_cc", "rules_java", "rules_shell", "remote_coverage_tools"]:
         native.local_repository(name = shim, path = "tools/shims/" + shim)

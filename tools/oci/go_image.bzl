@@ -92,6 +92,9 @@ def check_platforms(name, platforms):
     Args:
       name: the go_image's name, for the message.
       platforms: its platforms argument.
+
+    Returns:
+      The error message, or None when the list is good.
     """
     if not platforms or platforms[0] != HOST_PLATFORM:
         return "go_image %s: platforms must start with %s (the image of the binary `bazel run` executes), got %s" % (name, HOST_PLATFORM, platforms)

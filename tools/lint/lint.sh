@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs a formatter over the source tree (hand-written), for the root targets
+# //:buildifier, //:gofmt (fix) and //:buildifier_test, //:gofmt_test (check).
+#   lint.sh buildifier|gofmt fix|check BINARY
+# `bazel run` gives the tree as BUILD_WORKSPACE_DIRECTORY; a test finds it
+# through the WORKSPACE file in its runfiles, a symlink into the tree (the test
+# runs unsandboxed for that, as Gazelle's gazelle_test does).
+set -euo pipefail
+tool=$1 mode=$2
+bin=$(realpath "$3")
+if [[ -n ${BUILD_WORKSPACE_DIRECTORY:-} ]]; then
+  cd "$BUILD_WORKSPACE_DIRECTORY"
+else
+  cd "$(dirname "$(readlink -f WORKSPACE)")"
+fi
+
+# files PATTERN...: the files git knows or would add (so no bazel-* trees), or
+# all of them when not in git; never tools/shims (stand-ins for what Bazel
+# 4.2.3 has built in, written to look like it).
+files() {
+  git ls-files --cached --others --exclude-standard -- "$@" ':!tools/shims' 2>/dev/null && return
+  local names=() p
+  for p in "$@"; do names+=(-o -name "${p##*/}"); done
+  find . \( -path './bazel-*' -o -path ./tools/shims \) -prune -o \( "${names[@]:1}" \) -type f -print
+}
+
+fail() {
+  echo >&2
+  echo "FAIL: $1. Fix with: bazel run //:$tool" >&2
+  exit 1
+}
+
+case $tool/$mode in
+  buildifier/*)
+    mapfile -t srcs < <(files WORKSPACE '*.bzl' '*.bazel' BUILD '*/BUILD')
+    # The default warnings, but "load sh_* from @rules_shell": Bazel 4.2.3 has them built in.
+    flags=(-warnings=-native-sh-binary,-native-sh-library,-native-sh-test)
+    if [[ $mode == fix ]]; then
+      "$bin" -mode=fix -lint=fix "${flags[@]}" "${srcs[@]}"
+    else
+      "$bin" -mode=check -lint=warn "${flags[@]}" "${srcs[@]}" ||
+        fail "the Starlark files above need formatting or have lint warnings (https://github.com/bazelbuild/buildtools/blob/main/WARNINGS.md)"
+    fi
+    ;;
+  gofmt/*)
+    mapfile -t srcs < <(files '*.go')
+    if [[ $mode == fix ]]; then
+      "$bin" -w "${srcs[@]}"
+    else
+      bad=$("$bin" -l "${srcs[@]}")
+      [[ -z $bad ]] || { echo "$bad" >&2; fail "the Go files above are not gofmt'ed"; }
+    fi
+    ;;
+  *)
+    echo "usage: lint.sh buildifier|gofmt fix|check BINARY" >&2
+    exit 2
+    ;;
+esac
+echo "$tool: ${#srcs[@]} files $([[ $mode == fix ]] && echo "formatted; review with git diff" || echo ok)"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Proves the format gates can fail (hand-written): on a scratch tree with bad
+# input, `lint.sh TOOL check` exits 1 and names the fix; `fix` repairs it;
+# `check` then passes. For buildifier (misformatted BUILD file, unused load)
+# and gofmt (misformatted Go file).
+#   lint_test.sh LINT_SH BUILDIFIER GOFMT
+set -euo pipefail
+lint=$(realpath "$1")
+declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3"))
+ws=$TEST_TMPDIR/ws
+mkdir -p "$ws/pkg"
+touch "$ws/WORKSPACE"
+export BUILD_WORKSPACE_DIRECTORY=$ws # what `bazel run` sets
+fail() { echo "FAIL: $*"; exit 1; }
+
+# gate TOOL FILE BAD GOOD WANT_MESSAGE
+gate() {
+  local tool=$1 file=$ws/$2 bad=$3 good=$4 want=$5 out=$TEST_TMPDIR/out
+  printf '%s' "$bad" >"$file"
+  if "$lint" "$tool" check "${bin[$tool]}" >"$out" 2>&1; then fail "$tool check passed on bad input"; fi
+  grep -qF "$want" "$out" || { cat "$out"; fail "$tool check did not say '$want'"; }
+  grep -qF "Fix with: bazel run //:$tool" "$out" || { cat "$out"; fail "$tool check did not name the fix"; }
+  "$lint" "$tool" fix "${bin[$tool]}" >/dev/null
+  [[ $(<"$file") == "$good" ]] || { cat "$file"; fail "$tool fix did not produce the expected file"; }
+  "$lint" "$tool" check "${bin[$tool]}" >/dev/null || fail "$tool check fails after fix"
+  rm "$file"
+  echo "ok: $tool: check fails on bad input ('$want'), fix repairs it, check passes"
+}
+
+gate buildifier pkg/BUILD.bazel \
+  $'load("//x:y.bzl", "unused")\nfilegroup(name="a",srcs=["b.txt",],)\n' \
+  $'filegroup(\n    name = "a",\n    srcs = ["b.txt"],\n)' \
+  'pkg/BUILD.bazel:1: load: Loaded symbol "unused" is unused'
+gate gofmt pkg/a.go \
+  $'package a\nfunc  A( )int{return 1}\n' \
+  $'package a\n\nfunc A() int { return 1 }' \
+  'pkg/a.go'
