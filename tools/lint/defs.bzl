@@ -1,26 +1,36 @@
-"""lint_targets: the fix (`bazel run //:NAME`) and check (`bazel test //:NAME_test`) targets of one formatter."""
+"""lint_fix and lint_test: the `bazel run` fixer and the `bazel test` gate of one formatter, both run by tools/lint/lint.sh."""
 
-def lint_targets(name, binary):
-    """Declares NAME (bazel run: fixes the tree) and NAME_test (fails when NAME would change it).
+def lint_fix(name, binary, tool = None):
+    """Declares NAME: `bazel run //:NAME` rewrites the source tree with the tool.
+
+    Args:
+      name: target name.
+      binary: label of the tool's executable.
+      tool: the tool in tools/lint/lint.sh ("buildifier", "gofmt"); default: name.
+    """
+    native.sh_binary(
+        name = name,
+        srcs = ["//tools/lint:lint.sh"],
+        args = [tool or name, "fix", "$(rootpath %s)" % binary],
+        data = [binary],
+    )
+
+def lint_test(name, tool, binary):
+    """Declares NAME, a test that fails when the tool would change the source tree.
 
     The test reads the source tree itself, not a sandboxed copy, so it is
     tagged no-sandbox and external (never cached), as Gazelle's gazelle_test.
 
     Args:
-      name: the formatter's name in tools/lint/lint.sh: "buildifier" or "gofmt".
-      binary: label of its executable.
+      name: target name, e.g. "gofmt_test".
+      tool: the tool in tools/lint/lint.sh: "buildifier", "gofmt" or "gazelle".
+      binary: label of its executable (for gazelle, a gazelle() target).
     """
-    native.sh_binary(
-        name = name,
-        srcs = ["//tools/lint:lint.sh"],
-        args = [name, "fix", "$(rootpath %s)" % binary],
-        data = [binary],
-    )
     native.sh_test(
-        name = name + "_test",
+        name = name,
         size = "small",
         srcs = ["//tools/lint:lint.sh"],
-        args = [name, "check", "$(rootpath %s)" % binary],
+        args = [tool, "check", "$(rootpath %s)" % binary],
         data = ["//:WORKSPACE", binary],
         tags = ["external", "no-sandbox"],
     )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a formatter over the source tree (hand-written), for the root targets
-# //:buildifier, //:gofmt (fix) and //:buildifier_test, //:gofmt_test (check).
-#   lint.sh buildifier|gofmt fix|check BINARY
+# //:buildifier, //:gofmt (fix) and //:buildifier_test, //:gofmt_test,
+# //:gazelle_test (check; //:gazelle is Gazelle's own fix target).
+#   lint.sh buildifier|gofmt|gazelle fix|check BINARY
 # `bazel run` gives the tree as BUILD_WORKSPACE_DIRECTORY; a test finds it
 # through the WORKSPACE file in its runfiles, a symlink into the tree (the test
 # runs unsandboxed for that, as Gazelle's gazelle_test does).
@@ -51,8 +52,18 @@ case $tool/$mode in
       [[ -z $bad ]] || { echo "$bad" >&2; fail "the Go files above are not gofmt'ed"; }
     fi
     ;;
+  gazelle/*)
+    # BINARY is a gazelle() runner; it finds the tree through this variable.
+    export BUILD_WORKSPACE_DIRECTORY=$PWD
+    mapfile -t srcs < <(files '*.bazel' BUILD '*/BUILD')
+    if [[ $mode == fix ]]; then
+      "$bin"
+    else
+      "$bin" -mode=diff >&2 || fail "BUILD files are stale (Gazelle would make the changes above) or Gazelle failed"
+    fi
+    ;;
   *)
-    echo "usage: lint.sh buildifier|gofmt fix|check BINARY" >&2
+    echo "usage: lint.sh buildifier|gofmt|gazelle fix|check BINARY" >&2
     exit 2
     ;;
 esac

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Proves the format gates can fail (hand-written): on a scratch tree with bad
 # input, `lint.sh TOOL check` exits 1 and names the fix; `fix` repairs it;
-# `check` then passes. For buildifier (misformatted BUILD file, unused load)
-# and gofmt (misformatted Go file).
-#   lint_test.sh LINT_SH BUILDIFIER GOFMT
+# `check` then passes. For buildifier (misformatted BUILD file, unused load),
+# gofmt (misformatted Go file) and gazelle (a Go package without BUILD file).
+#   lint_test.sh LINT_SH BUILDIFIER GOFMT GAZELLE
 set -euo pipefail
 lint=$(realpath "$1")
-declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3"))
+declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3") [gazelle]=$(realpath "$4"))
 ws=$TEST_TMPDIR/ws
 mkdir -p "$ws/pkg"
 touch "$ws/WORKSPACE"
@@ -35,3 +35,15 @@ gate gofmt pkg/a.go \
   $'package a\nfunc  A( )int{return 1}\n' \
   $'package a\n\nfunc A() int { return 1 }' \
   'pkg/a.go'
+
+# Gazelle: a new Go package and no BUILD file for it.
+printf '# gazelle:prefix example.com/scratch\n' >"$ws/BUILD.bazel"
+printf 'package a\n' >"$ws/pkg/a.go"
+out=$TEST_TMPDIR/out
+if "$lint" gazelle check "${bin[gazelle]}" >"$out" 2>&1; then fail "gazelle check passed with a package that has no BUILD file"; fi
+grep -qF "Fix with: bazel run //:gazelle" "$out" || { cat "$out"; fail "gazelle check did not name the fix"; }
+grep -qF 'go_library(' "$out" || { cat "$out"; fail "gazelle check did not show the missing go_library"; }
+"$lint" gazelle fix "${bin[gazelle]}" >/dev/null
+grep -q 'importpath = "example.com/scratch/pkg"' "$ws/pkg/BUILD.bazel" || fail "gazelle fix did not write pkg/BUILD.bazel"
+"$lint" gazelle check "${bin[gazelle]}" >/dev/null || fail "gazelle check fails after fix"
+echo "ok: gazelle: check fails on a package without BUILD file (shows the go_library), fix writes it, check passes"
