@@ -1,0 +1,109 @@
+// Package depcheck checks that the Bazel repositories of Go modules
+// (tools/goproxy/go_deps.bzl, written by `bazel run //:gazelle-update-repos`)
+// match go.mod and go.sum, the single source of truth for Go dependencies.
+package depcheck
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/bazelbuild/buildtools/build"
+	"golang.org/x/mod/modfile"
+)
+
+// FixCommand is what resolves every problem Check reports.
+const FixCommand = "bazel run //:gazelle-update-repos && bazel run //:gazelle"
+
+// repo is one go_repository of go_deps.bzl.
+type repo struct{ name, importpath, version, sum string }
+
+// Check returns one line per disagreement between go.mod, go.sum and
+// go_deps.bzl (named by the paths given for messages), or nil when: every
+// module go.mod requires has a go_repository at the same version, and every
+// go_repository of a module that go.sum lists is at a version go.sum lists,
+// with go.sum's hash where it records one (none stale, none hand-edited).
+// Repositories of modules go.sum does not mention at all are allowed: Gazelle
+// writes the whole `go list -m all` graph, go.sum only the part the build reads.
+func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps []byte) ([]string, error) {
+	mf, err := modfile.ParseLax(goModPath, goMod, nil)
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", goModPath, err)
+	}
+	sums, graph, paths, err := parseSum(goSum)
+	if err != nil {
+		return nil, err
+	}
+	repos, err := parseRepos(depsPath, deps)
+	if err != nil {
+		return nil, err
+	}
+
+	var problems []string
+	byPath := map[string]repo{}
+	for _, r := range repos {
+		byPath[r.importpath] = r
+		key := r.importpath + "@" + r.version
+		want, hashed := sums[key]
+		switch {
+		case paths[r.importpath] && !graph[key]:
+			problems = append(problems, fmt.Sprintf("%s: go_repository %s is %s@%s, but go.sum lists other versions of it", depsPath, r.name, r.importpath, r.version))
+		case hashed && want != r.sum:
+			problems = append(problems, fmt.Sprintf("%s: go_repository %s has sum %s, go.sum says %s for %s@%s", depsPath, r.name, r.sum, want, r.importpath, r.version))
+		}
+	}
+	for _, req := range mf.Require {
+		r, ok := byPath[req.Mod.Path]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("%s requires %s %s, but %s has no go_repository for it", goModPath, req.Mod.Path, req.Mod.Version, depsPath))
+		case r.version != req.Mod.Version:
+			problems = append(problems, fmt.Sprintf("%s requires %s %s, but go_repository %s is at %s", goModPath, req.Mod.Path, req.Mod.Version, r.name, r.version))
+		}
+	}
+	sort.Strings(problems)
+	return problems, nil
+}
+
+// parseSum returns the h1: hashes of module zips by module@version, the set
+// of every module@version in go.sum (modules whose code the build never needs
+// have only a /go.mod line), and the set of module paths.
+func parseSum(data []byte) (sums map[string]string, graph, paths map[string]bool, err error) {
+	sums, graph, paths = map[string]string{}, map[string]bool{}, map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 || !strings.HasPrefix(f[2], "h1:") {
+			return nil, nil, nil, fmt.Errorf("go.sum line %d: want MODULE VERSION h1:HASH, got %q", n, sc.Text())
+		}
+		version, isGoMod := strings.CutSuffix(f[1], "/go.mod")
+		graph[f[0]+"@"+version] = true
+		paths[f[0]] = true
+		if !isGoMod {
+			sums[f[0]+"@"+version] = f[2]
+		}
+	}
+	return sums, graph, paths, sc.Err()
+}
+
+// parseRepos reads the go_repository calls of a macro file.
+func parseRepos(path string, data []byte) ([]repo, error) {
+	f, err := build.ParseBzl(path, data)
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", path, err)
+	}
+	var repos []repo
+	for _, r := range f.Rules("go_repository") {
+		rp := repo{name: r.Name(), importpath: r.AttrString("importpath"), version: r.AttrString("version"), sum: r.AttrString("sum")}
+		if rp.importpath == "" || rp.version == "" || rp.sum == "" {
+			return nil, fmt.Errorf("%s: go_repository %s: want importpath, version and sum, as update-repos writes them", path, rp.name)
+		}
+		repos = append(repos, rp)
+	}
+	return repos, nil
+}
