@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Proves the graph enforces the layering (hand-written): code under libs/ may
+# depend on libs, never on apps (apps/BUILD.bazel's default_visibility). Adds a
+# throw-away package libs/zz_layering_probe to this tree (removed on exit) and
+# analyses it with --nobuild in this output base: seconds, nothing built.
+source "$(dirname "$0")/lib.sh"
+cd "$root"
+fail() { echo "layering.sh: FAIL: $*" >&2; exit 1; }
+passed=0
+ok() { echo "ok   $*"; passed=$((passed + 1)); }
+
+probe=libs/zz_layering_probe
+[[ ! -e $probe ]] || fail "$probe exists; remove it first"
+on_exit "rm -rf '$root/$probe'"
+mkdir -p "$probe"
+printf 'package probe\n' >"$probe/probe.go"
+
+# analyse DEP_ATTR: the probe, with the given dependency attribute.
+analyse() {
+  cat >"$probe/BUILD.bazel" <<BUILD
+load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "zz_layering_probe",
+    srcs = ["probe.go"],
+    importpath = "example.com/monorepo/$probe",
+    $1
+)
+BUILD
+  tools/bazel build --nobuild --noshow_progress "//$probe" >"$tmp/out" 2>&1
+}
+
+analyse 'deps = ["//libs/greeting"],' || { cat "$tmp/out" >&2; fail "a lib depending on a lib did not analyse"; }
+ok "a lib may depend on a lib (//libs/greeting)"
+
+for dep in '//apps/hello_world:hello_world_lib' '//apps/hello_world'; do
+  attr="deps = [\"$dep\"],"
+  [[ $dep == //apps/hello_world ]] && attr="data = [\"$dep\"],"
+  if analyse "$attr"; then fail "a lib depending on $dep analysed fine"; fi
+  msg=$(grep -m1 "is not visible from target" "$tmp/out" || true)
+  [[ -n $msg ]] || { cat "$tmp/out" >&2; fail "no visibility error for $dep"; }
+  ok "a lib depending on $dep fails analysis: ${msg#ERROR: }"
+done
+echo "layering.sh: $passed passed, 0 failed"
