@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"text/template"
+)
+
+// Module is the Go module path of the monorepo (go.mod).
+const Module = "example.com/monorepo"
+
+// kinds maps what `new` makes to the folder it goes in and the names it takes.
+var kinds = map[string]struct {
+	dir  string
+	name *regexp.Regexp
+	rule string
+}{
+	// Go package names: lower case letters and digits (Effective Go).
+	"lib": {"libs", regexp.MustCompile(`^[a-z][a-z0-9]{0,29}$`), "lower-case letters and digits, starting with a letter (a Go package name)"},
+	// App names become binaries and image names: underscores allowed, as in hello_world.
+	"app": {"apps", regexp.MustCompile(`^[a-z][a-z0-9_]{0,29}$`), "lower-case letters, digits and _, starting with a letter"},
+}
+
+// reserved are names the go command gives a meaning to.
+var reserved = map[string]bool{"internal": true, "testdata": true, "vendor": true, "main": true}
+
+// ErrUsage marks errors in how `new` was called; the message says what to do.
+var ErrUsage = errors.New("usage")
+
+// Plan returns the files to create for a new lib or app called name, as paths
+// relative to the repository root, or an error if kind or name is not valid.
+func Plan(kind, name string) (map[string]string, error) {
+	k, ok := kinds[kind]
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown kind %q: want lib or app", ErrUsage, kind)
+	}
+	if !k.name.MatchString(name) {
+		return nil, fmt.Errorf("%w: %s name %q: want %s (it becomes %s/%s)", ErrUsage, kind, name, k.rule, k.dir, name)
+	}
+	if token.IsKeyword(name) || reserved[name] {
+		return nil, fmt.Errorf("%w: %s name %q is reserved by Go; pick another", ErrUsage, kind, name)
+	}
+	data := struct{ Name, Module, Dir string }{name, Module, k.dir}
+	files := map[string]string{}
+	for file, text := range templates[kind] {
+		var path, content bytes.Buffer
+		if err := template.Must(template.New(file).Parse(file)).Execute(&path, data); err != nil {
+			return nil, fmt.Errorf("template %s: %w", file, err)
+		}
+		if err := template.Must(template.New(file).Parse(text)).Execute(&content, data); err != nil {
+			return nil, fmt.Errorf("template %s: %w", file, err)
+		}
+		files[filepath.Join(k.dir, name, path.String())] = content.String()
+	}
+	return files, nil
+}
+
+// Write creates the planned files under root. It writes nothing if root is
+// not the repository root or if the package directory exists already.
+func Write(root string, files map[string]string) ([]string, error) {
+	if _, err := os.Stat(filepath.Join(root, "WORKSPACE")); err != nil {
+		return nil, fmt.Errorf("%s is not the repository root (no WORKSPACE): run `bazel run //tools/new -- ...` inside the repo", root)
+	}
+	paths := make([]string, 0, len(files))
+	dirs := map[string]bool{}
+	for p := range files {
+		paths = append(paths, p)
+		dirs[filepath.Dir(p)] = true
+	}
+	sort.Strings(paths)
+	for d := range dirs {
+		if _, err := os.Lstat(filepath.Join(root, d)); err == nil {
+			return nil, fmt.Errorf("%s exists already: pick another name, or remove it first", d)
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("check %s: %w", d, err)
+		}
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", d, err)
+		}
+	}
+	for _, p := range paths {
+		if err := os.WriteFile(filepath.Join(root, p), []byte(files[p]), 0o644); err != nil {
+			for d := range dirs {
+				os.RemoveAll(filepath.Join(root, d))
+			}
+			return nil, fmt.Errorf("write %s: %w (removed what was written)", p, err)
+		}
+	}
+	return paths, nil
+}
