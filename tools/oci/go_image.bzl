@@ -111,6 +111,8 @@ def _image_test(image, binary):
     native.sh_test(
         name = image + "_test",
         size = "small",
+        # --config=race skips these: race needs cgo, images need static binaries.
+        tags = ["image"],
         srcs = ["//tools/oci:exec_test.sh"],
         args = [
             "$(rootpath //tools/oci/imagecheck)",
