@@ -6,7 +6,6 @@
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 
-fail() { echo "hello_world.sh: FAIL: $*" >&2; exit 1; }
 
 # expect CODE STDOUT STDERR_SUBSTRING -- BAZEL_RUN_ARGS...
 expect() {

@@ -6,7 +6,6 @@
 # with that image ID and runs it.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "image_load.sh: FAIL: $*" >&2; exit 1; }
 
 need skopeo skopeo
 need podman podman

@@ -6,9 +6,6 @@
 # credentials come from a docker config ($DOCKER_CONFIG), not from the repo.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "image_push.sh: FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
 
 need docker-registry docker-registry
 need skopeo skopeo

@@ -7,7 +7,6 @@ source "$(dirname "$0")/lib.sh"
 fresh_copy elsewhere/repo
 # The second build must really build: no remote cache (the copy has no user.bazelrc either).
 unset BAZEL_REMOTE_CACHE
-fail() { echo "image_repro.sh: FAIL: $*" >&2; exit 1; }
 
 targets=(//apps/hello_world:image.digest //apps/hello_world:image_linux_arm64.digest //apps/hello_world:image_index.digest)
 digests() { # digests WORKSPACE [STARTUP_FLAG]

@@ -7,9 +7,6 @@
 # /sys/fs/cgroup mount either, for the same reason.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "image_run.sh: FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
 
 [[ $(id -u) -eq 0 ]] || fail "runc needs root here (rootless runc needs cgroup delegation these machines lack)"
 need skopeo skopeo

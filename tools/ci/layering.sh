@@ -5,9 +5,6 @@
 # analyses it with --nobuild in this output base: seconds, nothing built.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "layering.sh: FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
 
 probe=libs/zz_layering_probe
 [[ ! -e $probe ]] || fail "$probe exists; remove it first"

@@ -11,6 +11,8 @@
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
+# fail MSG: prints "SCRIPT: FAIL: MSG" and exits 1; ok MSG: prints a passed
+# check and counts it in $passed.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -19,6 +21,10 @@ _copies=()
 trap _cleanup EXIT
 
 on_exit() { _exit_cmds+=("$1"); }
+
+passed=0
+fail() { echo "$(basename "$0"): FAIL: $*" >&2; exit 1; }
+ok() { echo "ok   $*"; passed=$((passed + 1)); }
 
 fresh_copy() {
   copy=$tmp/${1:-repo}

@@ -5,7 +5,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 fresh_copy
-fail() { echo "pin_tamper.sh: FAIL: $*" >&2; exit 1; }
 
 modules=tools/goproxy/modules.bzl
 good=$(sed -n '/"io_bazel_rules_go"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$modules")

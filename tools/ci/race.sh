@@ -4,9 +4,6 @@
 # removed on exit) fails with Go's "DATA RACE" report. This output base.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "race.sh: FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
 q=(--noshow_progress --ui_event_filters=-info)
 
 SECONDS=0

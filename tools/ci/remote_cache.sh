@@ -11,9 +11,6 @@
 # The endpoint reaches Bazel as users give it: BAZEL_REMOTE_CACHE, read by tools/bazel.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "remote_cache.sh: FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
 
 need nginx nginx
 port=$(free_port)

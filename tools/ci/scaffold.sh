@@ -7,9 +7,6 @@
 # build: a copy would rebuild everything for a check of three files.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
-fail() { echo "scaffold.sh: FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
 q=(--noshow_progress --ui_event_filters=-info)
 
 app=zz_scaffold_app lib=zzscaffoldlib
