@@ -80,3 +80,15 @@ required go/private/rules/test.bzl \
 for f in go/private/rules/transition.bzl go/private/rules/binary.bzl go/private/go_toolchain.bzl go/platform/list.bzl; do
   required "$f" 's{"//go/(config|private|toolchain)}{"\@io_bazel_rules_go//go/$1}g' "transition labels in $f"
 done
+
+# str(Label) of a main-repository label (Bazel 6 prints "@@//pkg"): Bazel 4.2.3 prints
+# "//pkg", which the generated @io_bazel_rules_nogo//:scope.bzl would then read as
+# its own repository; nogo's includes = ["@//:__subpackages__"] would match nothing.
+required go/private/nogo.bzl \
+  's{return "Label\(\\"\{\}\\"\)"\.format\(label\)}{return "Label(\\"{}{}\\")".format("" if label.workspace_name else "@", label)}' \
+  "main-repository Label string in nogo scope.bzl"
+
+# %{label} in progress messages (Bazel 5): 4.2.3 prints it as is; put the label in.
+required go/private/actions/compilepkg.bzl \
+  's{progress_message = "(Running nogo on|Validating nogo output for) %\{label\}"}{progress_message = "$1 %s" % go.label}g' \
+  "%{label} in nogo progress messages"
