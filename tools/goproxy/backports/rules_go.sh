@@ -92,3 +92,10 @@ required go/private/nogo.bzl \
 required go/private/actions/compilepkg.bzl \
   's{progress_message = "(Running nogo on|Validating nogo output for) %\{label\}"}{progress_message = "$1 %s" % go.label}g' \
   "%{label} in nogo progress messages"
+
+# gopackagesdriver reads the Bazel version from `bazel info release`; Debian's
+# bazel-bootstrap 4.2.3 is built without one ("development version"), which the
+# driver takes as the newest Bazel and so passes 6.4's --consistent_labels.
+required go/tools/gopackagesdriver/bazel.go \
+  's{strings\.Split\(b\.info\["release"\], " "\)}{strings.Split(strings.Replace(b.info["release"], "development version", "release 4.2.3", 1), " ")}' \
+  "gopackagesdriver: Bazel version of Debian's unstamped build"
