@@ -64,6 +64,14 @@ push --repository "$repo" --tag v0.0.1-ci >/dev/null
 skopeo inspect --raw --tls-verify=false "docker://$repo:v0.0.1-ci" >/dev/null || fail "--tag v0.0.1-ci was not set"
 ok "-- --tag overrides the default tag"
 
+# Release: under --config=release the default tag is the stamped version.
+RELEASE_VERSION=v0.0.2-ci tools/bazel run --noshow_progress --ui_event_filters=-info --config=release \
+  //apps/hello_world:image_push -- --repository "$repo" >"$tmp/release.out" || fail "release push failed"
+grep -qx "tagged $repo:v0.0.2-ci" "$tmp/release.out" || fail "release push did not tag v0.0.2-ci: $(<"$tmp/release.out")"
+got=sha256:$(skopeo inspect --raw --tls-verify=false "docker://$repo:v0.0.2-ci" | sha256sum | cut -d' ' -f1)
+[[ $got != "$want" ]] || fail "the release index has the unstamped digest $want"
+ok "--config=release pushes $repo:v0.0.2-ci (index $got, stamped labels, so not $want)"
+
 # 2. Nothing listening: a clear error and a non-zero exit, quickly.
 dead=$(free_port)
 if push --repository "127.0.0.1:$dead/hello_world" 2>"$tmp/dead.err"; then

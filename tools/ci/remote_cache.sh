@@ -13,6 +13,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$root"
 
 need nginx nginx
+need python3 python3
 port=$(free_port)
 web=$tmp/nginx
 mkdir -p "$web/data/cache"
@@ -74,7 +75,7 @@ ok "cold: bazel test //... in copy A, ${t_a}s: $(processes "$tmp/a.log")"
 fresh_copy b/repo
 b=$copy
 SECONDS=0
-build "$b" "$tmp/b.log" || fail "build in B failed"
+build "$b" "$tmp/b.log" --execution_log_json_file="$tmp/b.exec.json" //... || fail "build in B failed"
 t_b=$SECONDS
 total=$(processes "$tmp/b.log" | grep -o '^[0-9]*')
 hits=$(count "$tmp/b.log" "remote cache hit")
@@ -85,6 +86,19 @@ local=$(count "$tmp/b.log" local)
 cacheable=$((total - internal - local))
 pct=$((cacheable ? 100 * hits / cacheable : 0))
 echo "     warm: copy B, new output base, ${t_b}s: $(processes "$tmp/b.log")"
+# Name every cacheable process that missed, from B's execution log.
+python3 - "$tmp/b.exec.json" >"$tmp/misses" <<'PY'
+import json, sys
+text, dec, i = open(sys.argv[1]).read(), json.JSONDecoder(), 0
+while i < len(text):
+    if text[i].isspace():
+        i += 1
+        continue
+    spawn, i = dec.raw_decode(text, i)
+    if spawn.get("remotable") and spawn.get("cacheable") and not spawn.get("remoteCacheHit"):
+        print("     miss: %s (%s, runner %s)" % (spawn.get("progressMessage"), spawn.get("mnemonic"), spawn.get("runner")))
+PY
+cat "$tmp/misses"
 ((pct >= 95)) || fail "only $hits of $cacheable cacheable processes were remote cache hits ($pct %)"
 grep -q "Executed 0 out of" "$tmp/b.log" || echo "     (some tests ran again: $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/b.log"))"
 ok "warm: $hits of $cacheable cacheable processes were remote cache hits ($pct %; $local uncacheable by design); cold ${t_a}s, warm ${t_b}s"

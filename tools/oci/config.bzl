@@ -23,3 +23,21 @@ CA_CERTS = "/etc/ssl/certs/ca-certificates.crt"
 # Default registry of `bazel run //apps/APP:image_push`; --repository overrides it.
 # Set it to your team's registry (e.g. ghcr.io/ORG); credentials come from `docker login`.
 REGISTRY = "localhost:5000"
+
+# OCI labels of every go_image; go_image's labels argument adds more.
+LABELS = {
+    "org.opencontainers.image.source": "https://example.com/monorepo",
+    "org.opencontainers.image.revision": "unstamped",
+    "org.opencontainers.image.version": "dev",
+}
+
+# Tags image_push sets by default.
+TAGS = ["dev"]
+
+# Under --config=release (--stamp) these replace the above; each {KEY} is a key
+# that tools/release/status.sh writes to Bazel's stable-status.txt.
+STAMPED_LABELS = {
+    "org.opencontainers.image.revision": "{STABLE_GIT_COMMIT}",
+    "org.opencontainers.image.version": "{STABLE_VERSION}",
+}
+STAMPED_TAGS = ["{STABLE_VERSION}"]

@@ -105,12 +105,16 @@ def _oci_image_impl(ctx):
     env.update(ctx.attr.env)
     for k, v in sorted(env.items()):
         args.add("--env", "%s=%s" % (k, v))
+    inputs = [binary, base.layer]
+    if ctx.attr.stamp:
+        args.add("--stamp_file", ctx.info_file)
+        inputs.append(ctx.info_file)
     args.add("--out", layout.path)
     args.add("--digest_file", digest)
     ctx.actions.run(
         executable = ctx.executable._ocitool,
         arguments = [args],
-        inputs = [binary, base.layer],
+        inputs = inputs,
         outputs = [layout, digest],
         mnemonic = "OciImage",
         progress_message = "Building OCI image %s" % ctx.label,
@@ -129,8 +133,9 @@ equal digests on every machine.""",
         "base": attr.label(providers = [OciBaseInfo], doc = "The base layer: an oci_base, e.g. //tools/oci:base."),
         "entrypoint_name": attr.string(doc = "Name under /app; default: the binary's file name."),
         "platform": attr.string(default = "linux/amd64", doc = "OCI platform; one of tools/oci/config.bzl PLATFORMS."),
-        "labels": attr.string_dict(doc = "OCI config labels."),
+        "labels": attr.string_dict(doc = "OCI config labels; with stamp, {KEY} in a value is the workspace status KEY."),
         "env": attr.string_dict(doc = "Environment variables."),
+        "stamp": attr.bool(doc = "Expand {KEY}s in labels from stable-status.txt (go_image sets it under --config=release)."),
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },
 )
@@ -236,22 +241,37 @@ _PUSH_SCRIPT = """#!/usr/bin/env bash
 # override the defaults: --repository HOST[:PORT]/PATH, --tag TAG (repeatable).
 set -euo pipefail
 [[ -e "{ocitool}" ]] || cd "$0.runfiles/{workspace}" # run directly, not by `bazel run`
-exec "{ocitool}" push --image "{layout}" --repository "{repository}" {tags} "$@"
+exec "{ocitool}" push --image "{layout}" --repository "{repository}" {tags} {stamp} "$@"
 """
 
 def _oci_push_impl(ctx):
     if "/" not in ctx.attr.repository or ctx.attr.repository.startswith("/"):
         fail("oci_push %s: repository %r should be HOST[:PORT]/PATH, e.g. \"localhost:5000/hello_world\" (tools/oci/config.bzl REGISTRY)." % (ctx.label, ctx.attr.repository))
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
+    files = [ctx.file.image, ctx.executable._ocitool]
+    stamp = ""
+    if ctx.attr.stamp:
+        # The stable status as a runfile, for ocitool to expand {KEY}s in the tags.
+        status = ctx.actions.declare_file(ctx.label.name + ".stable-status.txt")
+        ctx.actions.run_shell(
+            inputs = [ctx.info_file],
+            outputs = [status],
+            command = 'cp "$1" "$2"',
+            arguments = [ctx.info_file.path, status.path],
+            mnemonic = "OciPushStamp",
+        )
+        files.append(status)
+        stamp = '--stamp_file "%s"' % status.short_path
     ctx.actions.write(script, _PUSH_SCRIPT.format(
         image = ctx.attr.image.label,
         ocitool = ctx.executable._ocitool.short_path,
         layout = ctx.file.image.short_path,
         repository = ctx.attr.repository,
         workspace = ctx.workspace_name,
-        tags = " ".join(["--default_tag %s" % t for t in ctx.attr.remote_tags]),
+        tags = " ".join(["--default_tag '%s'" % t for t in ctx.attr.remote_tags]),
+        stamp = stamp,
     ), is_executable = True)
-    runfiles = ctx.runfiles(files = [ctx.file.image, ctx.executable._ocitool])
+    runfiles = ctx.runfiles(files = files)
     return [DefaultInfo(executable = script, runfiles = runfiles)]
 
 oci_push = rule(
@@ -265,7 +285,8 @@ credential helpers, never from the repo.""",
     attrs = {
         "image": attr.label(mandatory = True, allow_single_file = True, doc = "An oci_image or oci_image_index target."),
         "repository": attr.string(mandatory = True, doc = "HOST[:PORT]/PATH; `-- --repository` overrides it."),
-        "remote_tags": attr.string_list(doc = "Tags to set; `-- --tag` (repeatable) replaces them."),
+        "remote_tags": attr.string_list(doc = "Tags to set; `-- --tag` (repeatable) replaces them. With stamp, {KEY} is the workspace status KEY."),
+        "stamp": attr.bool(doc = "Expand {KEY}s in remote_tags from stable-status.txt (go_image sets it under --config=release)."),
         # exec, not target: `bazel run` executes it on this machine, and ocitool is built once.
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },

@@ -1,7 +1,7 @@
 """go_image: the image targets of one Go app, named by suffix from the app's name."""
 
 load("@io_bazel_rules_go//go:def.bzl", "go_cross_binary")
-load("//tools/oci:config.bzl", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "REGISTRY")
+load("//tools/oci:config.bzl", "LABELS", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "REGISTRY", "STAMPED_LABELS", "STAMPED_TAGS", "TAGS")
 load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push")
 
 HOST_PLATFORM = "linux/amd64"
@@ -15,6 +15,10 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
       image_index          the multi-platform index over all of them
       image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
       image_push           `bazel run` pushes image_index to REGISTRY/APP:dev (see oci_push)
+
+    Under --config=release (--stamp) the images' version/revision labels and
+    image_push's tag come from tools/release/status.sh (tools/oci/config.bzl
+    STAMPED_*); without it they are constant, so digests do not depend on git.
       image_test, image_linux_arm64_test
                            the image runs the binary (byte-identical), static, for its
                            architecture, as the non-root user, with no shell
@@ -26,19 +30,18 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
       base: the oci_base layer under the binary (user, CA roots, time zones).
       platforms: OCI platforms from tools/oci/config.bzl; the first must be linux/amd64.
       repository: where image_push pushes; default REGISTRY/APP (tools/oci/config.bzl).
-      labels: extra OCI labels; org.opencontainers.image.* are filled in.
+      labels: extra OCI labels; org.opencontainers.image.* are filled in (LABELS).
       env: environment variables for the entrypoint.
       **kwargs: passed to every image and index (visibility, tags).
     """
     err = check_platforms(name, platforms)
     if err:
         fail(err)
-    all_labels = {
-        "org.opencontainers.image.source": "https://example.com/monorepo",
-        "org.opencontainers.image.revision": "unstamped",
-        "org.opencontainers.image.version": "dev",
-    }
+    all_labels = dict(LABELS)
     all_labels.update(labels)
+    stamped_labels = dict(all_labels)
+    stamped_labels.update(STAMPED_LABELS)
+    stamped = "//tools/release:stamped"
     images = []
     for platform in platforms:
         if platform == HOST_PLATFORM:
@@ -58,7 +61,8 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
             base = base,
             entrypoint_name = _target_name(binary),
             platform = platform,
-            labels = all_labels,
+            labels = select({stamped: stamped_labels, "//conditions:default": all_labels}),
+            stamp = select({stamped: True, "//conditions:default": False}),
             env = env,
             **kwargs
         )
@@ -82,7 +86,8 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         name = name + "_push",
         image = ":" + name + "_index",
         repository = repository or "%s/%s" % (REGISTRY, _target_name(binary)),
-        remote_tags = ["dev"],
+        remote_tags = select({stamped: STAMPED_TAGS, "//conditions:default": TAGS}),
+        stamp = select({stamped: True, "//conditions:default": False}),
         **kwargs
     )
 

@@ -77,11 +77,24 @@ func imageCmd(args []string, stdout io.Writer) error {
 	labels, env := kvFlag{}, kvFlag{}
 	fs.Var(labels, "label", "config label KEY=VALUE (repeatable)")
 	fs.Var(env, "env", "environment variable KEY=VALUE (repeatable)")
+	var stampFiles stringsFlag
+	fs.Var(&stampFiles, "stamp_file", "workspace status file; {KEY} in label values is replaced by its KEY (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *binary == "" || *base == "" || *out == "" {
 		return fmt.Errorf("image: --binary, --base and --out are required")
+	}
+	if len(stampFiles) > 0 {
+		vars, err := readStamps(stampFiles)
+		if err != nil {
+			return fmt.Errorf("image: %w", err)
+		}
+		for k, v := range labels {
+			if labels[k], err = stamp("image: label "+k, v, vars); err != nil {
+				return err
+			}
+		}
 	}
 	bin, err := os.ReadFile(*binary)
 	if err != nil {

@@ -124,6 +124,8 @@ func pushCmd(args []string, stdout io.Writer) error {
 	var tags, defaultTags stringsFlag
 	fs.Var(&tags, "tag", "tag to set (repeatable); replaces the default tags")
 	fs.Var(&defaultTags, "default_tag", "tag set when no --tag is given (repeatable)")
+	var stampFiles stringsFlag
+	fs.Var(&stampFiles, "stamp_file", "workspace status file; {KEY} in default tags is replaced by its KEY (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -132,6 +134,17 @@ func pushCmd(args []string, stdout io.Writer) error {
 	}
 	if len(tags) == 0 {
 		tags = defaultTags
+		if len(stampFiles) > 0 {
+			vars, err := readStamps(stampFiles)
+			if err != nil {
+				return fmt.Errorf("push: %w", err)
+			}
+			for i, t := range tags {
+				if tags[i], err = stamp("push: tag", t, vars); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	ref, err := pushLayout(context.Background(), *image, pushOptions{
 		Repository: *repository, Tags: tags, Timeout: *timeout, Keychain: authn.DefaultKeychain,
