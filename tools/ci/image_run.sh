@@ -8,33 +8,20 @@
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 
-[[ $(id -u) -eq 0 ]] || fail "runc needs root here (rootless runc needs cgroup delegation these machines lack)"
-need skopeo skopeo
-need umoci umoci
-need runc runc
+need_runc
 
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:image
 layout=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world/image
 
 ids=()
 on_exit 'for id in "${ids[@]}"; do runc delete -f "$id" >/dev/null 2>&1; done'
-skopeo copy -q "oci:$layout" "oci:$tmp/layout:hello_world"
-umoci unpack --image "$tmp/layout:hello_world" "$tmp/bundle" >/dev/null
-cp "$tmp/bundle/config.json" "$tmp/config.orig.json"
+unpack_image "$layout" "$tmp/bundle"
 
 # bundle_args ARGS...: the container runs the image's entrypoint with ARGS
 # (or, with ENTRYPOINT=PATH set, PATH with ARGS).
 bundle_args() {
-  python3 - "$tmp/config.orig.json" "$tmp/bundle/config.json" "$@" <<'PY'
-import json, sys
-c = json.load(open(sys.argv[1]))
-c["process"]["terminal"] = False
-import os
-c["process"]["args"] = [os.environ.get("ENTRYPOINT") or c["process"]["args"][0]] + sys.argv[3:]
-c["mounts"] = [m for m in c["mounts"] if m["destination"] != "/sys/fs/cgroup"]
-c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "cgroup"]
-json.dump(c, open(sys.argv[2], "w"))
-PY
+  python3 "$root/tools/ci/bundle.py" "$tmp/bundle/config.orig.json" "$tmp/bundle/config.json" \
+    ${ENTRYPOINT:+--entrypoint "$ENTRYPOINT"} -- "$@"
 }
 
 # run_image CODE STDOUT STDERR_SUBSTRING ARGS...

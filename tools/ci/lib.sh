@@ -11,6 +11,10 @@
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
+# need_runc: installs what unpack_image and runc need (skopeo, umoci, runc).
+# unpack_image LAYOUT DIR: makes DIR an OCI runtime bundle of the image in the
+# OCI layout LAYOUT (skopeo copy, umoci unpack); DIR/config.orig.json is the
+# untouched config for tools/ci/bundle.py to rewrite into DIR/config.json.
 # fail MSG: prints "SCRIPT: FAIL: MSG" and exits 1; ok MSG: prints a passed
 # check and counts it in $passed.
 set -euo pipefail
@@ -54,4 +58,21 @@ need() {
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+need_runc() {
+  [[ $(id -u) -eq 0 ]] || fail "runc needs root here (rootless runc needs cgroup delegation these machines lack)"
+  need skopeo skopeo
+  need umoci umoci
+  need runc runc
+  need python3 python3
+}
+
+unpack_image() {
+  local name
+  name=$(basename "$2")
+  mkdir -p "$tmp/layouts"
+  skopeo copy -q "oci:$1" "oci:$tmp/layouts/$name:latest"
+  umoci unpack --image "$tmp/layouts/$name:latest" "$2" >/dev/null
+  cp "$2/config.json" "$2/config.orig.json"
 }
