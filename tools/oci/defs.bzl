@@ -12,6 +12,14 @@ OciBaseInfo = provider(
     },
 )
 
+OciPushInfo = provider(
+    doc = "Where an oci_push pushes and what: for deploy rules that refer to the image by digest.",
+    fields = {
+        "repository": "string: HOST[:PORT]/PATH",
+        "digest": "File: holds the pushed image's (or index's) sha256:... digest",
+    },
+)
+
 def _oci_base_impl(ctx):
     layer = ctx.actions.declare_file(ctx.label.name + ".tar")
     args = ctx.actions.args()
@@ -272,7 +280,13 @@ def _oci_push_impl(ctx):
         stamp = stamp,
     ), is_executable = True)
     runfiles = ctx.runfiles(files = files)
-    return [DefaultInfo(executable = script, runfiles = runfiles)]
+    return [
+        DefaultInfo(executable = script, runfiles = runfiles),
+        OciPushInfo(
+            repository = ctx.attr.repository,
+            digest = ctx.attr.image[OutputGroupInfo].digest.to_list()[0],
+        ),
+    ]
 
 oci_push = rule(
     implementation = _oci_push_impl,

@@ -1,0 +1,70 @@
+"""k8s_manifest: a Kubernetes manifest whose image is the one image_push pushes, by digest (as `ko resolve` does)."""
+
+load("//tools/oci:defs.bzl", "OciPushInfo")
+
+_RESOLVE = """set -eu
+grep -q '^[^#]*{IMAGE}' "$1" || { echo "k8s_manifest $5: $1 has no {IMAGE}; write image: '{IMAGE}' where the container image goes" >&2; exit 1; }
+sed "/^[[:space:]]*#/!s|{IMAGE}|$2@$(cat "$3")|g" "$1" >"$4"
+"""
+
+def _k8s_manifest_impl(ctx):
+    push = ctx.attr.push[OciPushInfo]
+    out = ctx.actions.declare_file(ctx.label.name + ".yaml")
+    ctx.actions.run_shell(
+        command = _RESOLVE,
+        arguments = [ctx.file.template.path, push.repository, push.digest.path, out.path, str(ctx.label)],
+        inputs = [ctx.file.template, push.digest],
+        outputs = [out],
+        mnemonic = "K8sManifest",
+        progress_message = "Resolving the image of %s" % ctx.label,
+    )
+    return [
+        DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out])),
+        OutputGroupInfo(image_digest = depset([push.digest])),
+    ]
+
+_k8s_manifest = rule(
+    implementation = _k8s_manifest_impl,
+    doc = "NAME.yaml: template with every {IMAGE} outside comments replaced by REPOSITORY@sha256:... of push's image.",
+    attrs = {
+        "template": attr.label(mandatory = True, allow_single_file = [".yaml", ".yml"]),
+        "push": attr.label(mandatory = True, providers = [OciPushInfo], doc = "The app's oci_push, e.g. go_image's :image_push."),
+    },
+)
+
+def k8s_manifest(name, template, push, uid = 65532, **kwargs):
+    """A Kubernetes manifest with the image by digest, and a test of its policy.
+
+    Targets: NAME (bazel-bin/<package>/NAME.yaml), NAME_image.digest (the digest it refers
+    to), NAME_test (//tools/deploy/manifestcheck: every container image is that digest; non-root as uid, read-only root, no privilege escalation,
+    all capabilities dropped, RuntimeDefault seccomp; /healthz and /readyz probes; CPU and
+    memory requests and a memory limit).
+
+    Args:
+      name: target name.
+      template: the manifest, with image: "{IMAGE}" for the app's container.
+      push: the app's oci_push (go_image's NAME_push); the manifest uses its repository and
+        the digest of what it pushes, so `bazel run` of it and `kubectl apply` agree.
+      uid: the user the pod must run as (the image's, tools/oci/config.bzl NONROOT_UID).
+      **kwargs: visibility, tags.
+    """
+    _k8s_manifest(name = name, template = template, push = push, **kwargs)
+    native.filegroup(
+        name = name + "_image.digest",
+        srcs = [":" + name],
+        output_group = "image_digest",
+        **kwargs
+    )
+    native.sh_test(
+        name = name + "_test",
+        size = "small",
+        srcs = ["//tools/oci:exec_test.sh"],
+        args = [
+            "$(rootpath //tools/deploy/manifestcheck)",
+            "$(rootpath :%s)" % name,
+            "$(rootpath :%s_image.digest)" % name,
+            "%d" % uid,
+        ],
+        data = [":" + name, ":%s_image.digest" % name, "//tools/deploy/manifestcheck"],
+        **kwargs
+    )
