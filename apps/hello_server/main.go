@@ -19,15 +19,14 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"runtime"
 	"syscall"
 	"time"
 
+	"example.com/monorepo/apps/hello_server/api"
 	"example.com/monorepo/libs/envflag"
-	"example.com/monorepo/libs/greeting"
 	"example.com/monorepo/libs/httpserver"
 )
 
@@ -96,35 +95,10 @@ func run(ctx context.Context, args []string, lookup func(string) (string, bool),
 		log.Error("cannot listen", "addr", c.addr, "err", err.Error())
 		return 1
 	}
-	srv := httpserver.New(routes(c.helloDelay), c.server, log)
+	srv := httpserver.New(api.Routes(c.helloDelay), c.server, log)
 	if err := srv.Serve(ctx, ln); err != nil {
 		log.Error("server failed", "err", err.Error())
 		return 1
 	}
 	return 0
-}
-
-// routes is the service's own API: GET /hello?name=NAME.
-func routes(delay time.Duration) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /hello", func(w http.ResponseWriter, r *http.Request) {
-		if delay > 0 {
-			select {
-			case <-time.After(delay):
-			case <-r.Context().Done():
-				return
-			}
-		}
-		name := greeting.DefaultName
-		if r.URL.Query().Has("name") {
-			name = r.URL.Query().Get("name")
-		}
-		msg, err := greeting.Greet(name)
-		if err != nil {
-			httpserver.Text(w, http.StatusBadRequest, err.Error())
-			return
-		}
-		httpserver.Text(w, http.StatusOK, msg)
-	})
-	return mux
 }
