@@ -15,9 +15,7 @@ SECONDS=0
 ok "gopls $GOPLS_VERSION installed (${SECONDS}s)"
 
 probe=libs/zz_gopls_probe
-[[ ! -e $probe ]] || fail "$probe exists; remove it first"
-on_exit "rm -rf '$root/$probe'"
-mkdir -p "$probe"
+probe_pkg "$probe"
 printf 'package probe\n\n// X has a type that does not exist.\nvar X undefinedType\n' >"$probe/probe.go"
 cat >"$probe/BUILD.bazel" <<'BUILD'
 load("@io_bazel_rules_go//go:def.bzl", "go_library")

@@ -7,9 +7,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$root"
 
 probe=libs/zz_layering_probe
-[[ ! -e $probe ]] || fail "$probe exists; remove it first"
-on_exit "rm -rf '$root/$probe'"
-mkdir -p "$probe"
+probe_pkg "$probe"
 printf 'package probe\n' >"$probe/probe.go"
 
 # analyse DEP_ATTR: the probe, with the given dependency attribute.
@@ -44,9 +42,7 @@ done
 # apps/BUILD.bazel's default_visibility (bazel-gazelle #1666, open upstream).
 public_apps() { tools/bazel query --noshow_progress 'attr(visibility, "//visibility:public", //apps/...)' 2>"$tmp/qerr"; }
 app_probe=apps/zz_layering_probe
-[[ ! -e $app_probe ]] || fail "$app_probe exists; remove it first"
-on_exit "rm -rf '$root/$app_probe'"
-mkdir -p "$app_probe"
+probe_pkg "$app_probe"
 printf 'package probe\n' >"$app_probe/probe.go"
 printf 'load("@io_bazel_rules_go//go:def.bzl", "go_library")\n\ngo_library(\n    name = "probe",\n    srcs = ["probe.go"],\n    importpath = "example.com/monorepo/%s",\n    visibility = ["//visibility:public"],\n)\n' "$app_probe" >"$app_probe/BUILD.bazel"
 found=$(public_apps) || { cat "$tmp/qerr" >&2; fail "bazel query failed"; }

@@ -8,6 +8,8 @@
 #
 # on_exit CMD: runs CMD (a string, eval'ed) when the script exits, before the
 # copies are removed.
+# probe_pkg DIR: makes DIR (relative to the repo) for a throw-away package in
+# this tree, removed on exit; fails if DIR exists already.
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
@@ -45,6 +47,12 @@ _cleanup() {
     (cd "${_copies[i]}" 2>/dev/null && "$root/tools/bazel" --output_base="${_copies[i + 1]}" shutdown >/dev/null 2>&1) || true
   done
   rm -rf "$tmp"
+}
+
+probe_pkg() {
+  [[ ! -e $root/$1 ]] || fail "$1 exists; remove it first"
+  on_exit "rm -rf '$root/$1'"
+  mkdir -p "$root/$1"
 }
 
 need() {

@@ -8,9 +8,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$root"
 
 probe=libs/zz_nogo_probe
-[[ ! -e $probe ]] || fail "$probe exists; remove it first"
-on_exit "rm -rf '$root/$probe'"
-mkdir -p "$probe"
+probe_pkg "$probe"
 cat >"$probe/BUILD.bazel" <<'BUILD'
 load("@io_bazel_rules_go//go:def.bzl", "go_library", "go_test")
 

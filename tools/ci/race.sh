@@ -11,9 +11,7 @@ tools/bazel test "${q[@]}" --config=race //... >"$tmp/all.out" 2>&1 || { tail -3
 ok "bazel test --config=race //...: $(grep -o 'Executed .*' "$tmp/all.out") (${SECONDS}s)"
 
 probe=libs/zz_race_probe
-[[ ! -e $probe ]] || fail "$probe exists; remove it first"
-on_exit "rm -rf '$root/$probe'"
-mkdir -p "$probe"
+probe_pkg "$probe"
 cat >"$probe/probe_test.go" <<'GO'
 package probe
 
