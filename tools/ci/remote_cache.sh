@@ -95,7 +95,8 @@ while i < len(text):
         i += 1
         continue
     spawn, i = dec.raw_decode(text, i)
-    if spawn.get("remotable") and spawn.get("cacheable") and not spawn.get("remoteCacheHit"):
+    # runner "local": the source-tree gates, never cached by design (counted apart below).
+    if spawn.get("remotable") and spawn.get("cacheable") and not spawn.get("remoteCacheHit") and spawn.get("runner") != "local":
         print("     miss: %s (%s, runner %s)" % (spawn.get("progressMessage"), spawn.get("mnemonic"), spawn.get("runner")))
 PY
 cat "$tmp/misses"
