@@ -35,10 +35,11 @@ _k8s_manifest = rule(
 def k8s_manifest(name, template, push, uid = 65532, **kwargs):
     """A Kubernetes manifest with the image by digest, and a test of its policy.
 
-    Targets: NAME (bazel-bin/<package>/NAME.yaml), NAME_image.digest (the digest it refers
-    to), NAME_test (//tools/deploy/manifestcheck: every container image is that digest; non-root as uid, read-only root, no privilege escalation,
-    all capabilities dropped, RuntimeDefault seccomp; /healthz and /readyz probes; CPU and
-    memory requests and a memory limit).
+    Targets: NAME (bazel-bin/<package>/NAME.yaml), NAME_image.digest (the digest it
+    refers to), NAME_test (//tools/deploy/manifestcheck: every container image is that
+    digest; non-root as uid, read-only root, no privilege escalation, all capabilities
+    dropped, RuntimeDefault seccomp; /healthz and /readyz probes; CPU and memory requests
+    and a memory limit; tagged "image", so --config=race skips it).
 
     Args:
       name: target name.
@@ -55,9 +56,12 @@ def k8s_manifest(name, template, push, uid = 65532, **kwargs):
         output_group = "image_digest",
         **kwargs
     )
+    tags = kwargs.pop("tags", [])
     native.sh_test(
         name = name + "_test",
         size = "small",
+        # Like go_image's tests: --config=race skips it, its images want static binaries.
+        tags = tags + ["image"],
         srcs = ["//tools/oci:exec_test.sh"],
         args = [
             "$(rootpath //tools/deploy/manifestcheck)",
