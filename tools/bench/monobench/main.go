@@ -1,0 +1,105 @@
+// Command monobench measures what Bazel costs and saves against the plain go
+// command on the same synthetic monorepo, as it grows. For each size it
+// generates N libs (a DAG, each with code and a testify test) and N/10 apps in
+// a temp workspace that uses this repo's WORKSPACE, .bazelrc and tools/, then
+// times, for `bazel test //libs/... //apps/...` and for
+// `go build ./libs/... ./apps/... && go test ./libs/... ./apps/...`:
+//
+//	cold      empty caches (bazel clean + a new server; a new GOCACHE), Go module cache warm
+//	no-op     the same command again (warm server, warm GOCACHE)
+//	leaf      after an edit to a lib nothing depends on
+//	root      after an edit to the most depended-on lib
+//
+// each as the median of -runs, the two tools taking turns so they share the
+// machine's noise; the Bazel server's peak RSS; and, with -remote, a clean
+// output base served by a warm remote cache (nginx WebDAV on 127.0.0.1).
+// Writes RESULTS.md-style markdown and a PNG plot of time against N.
+//
+//	bazel run //tools/bench/monobench -- -n 25,100,200 -runs 3 -remote -out tools/bench
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	sizes := flag.String("n", "25,100,200", "numbers of libs, comma-separated")
+	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
+	remote := flag.Bool("remote", false, "also measure a clean output base with a warm remote cache (needs nginx)")
+	out := flag.String("out", "", "directory to write RESULTS.md and results.png to (default: print the markdown)")
+	work := flag.String("work", "", "directory for the generated workspaces (default: a new temp dir, removed at the end)")
+	flag.Parse()
+
+	if err := run(*sizes, *runs, *remote, *out, *work); err != nil {
+		fmt.Fprintf(os.Stderr, "monobench: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(sizes string, runs int, remote bool, out, work string) error {
+	src := os.Getenv("BUILD_WORKSPACE_DIRECTORY") // set by bazel run
+	if src == "" {
+		var err error
+		if src, err = os.Getwd(); err != nil {
+			return err
+		}
+	}
+	if out != "" && !filepath.IsAbs(out) {
+		out = filepath.Join(src, out)
+	}
+	var ns []int
+	for _, f := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 2 {
+			return fmt.Errorf("-n %q: want numbers of libs >= 2, e.g. 25,100,200", sizes)
+		}
+		ns = append(ns, n)
+	}
+	if runs < 1 {
+		return fmt.Errorf("-runs %d: want at least 1", runs)
+	}
+	if remote {
+		if _, err := exec.LookPath("nginx"); err != nil {
+			return fmt.Errorf("-remote needs nginx on PATH (apt-get install nginx): %w", err)
+		}
+	}
+	if work == "" {
+		dir, err := os.MkdirTemp("", "monobench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	log, err := os.Create(filepath.Join(work, "commands.log"))
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	fmt.Fprintf(os.Stderr, "monobench: workspaces and commands.log in %s\n", work)
+
+	var all []sizeResult
+	for _, n := range ns {
+		r, err := measureSize(src, work, Shape{Libs: n, Apps: max(1, n/10), Seed: 1}, runs, remote, log)
+		if err != nil {
+			return fmt.Errorf("N=%d: %w", n, err)
+		}
+		all = append(all, r)
+		fmt.Fprint(os.Stderr, r.markdown())
+	}
+	report := renderReport(all, runs)
+	if out == "" {
+		fmt.Print(report)
+		return nil
+	}
+	if err := os.WriteFile(filepath.Join(out, "RESULTS.md"), []byte(report), 0o644); err != nil {
+		return err
+	}
+	return writePlot(filepath.Join(out, "results.png"), all)
+}

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// phases, in the order they are reported.
+var phases = []string{"cold", "no-op", "leaf", "root"}
+
+// sizeResult is every measurement for one Shape.
+type sizeResult struct {
+	Shape       Shape
+	Bazel, Go   map[string][]result // phase -> one result per run
+	FirstBuild  result              // bazel's first build in a new output base, fetching included
+	PeakRSSMiB  float64
+	Remote      *remoteResult
+	BazelTarget int // synthetic packages: libs + apps
+}
+
+type remoteResult struct {
+	Fetch result // fetching external repositories into the clean output base
+	Build result // bazel test served by the warm cache
+}
+
+// median of the runs of one phase.
+func median(rs []result) result {
+	s := append([]result(nil), rs...)
+	sort.Slice(s, func(i, j int) bool { return s[i].Seconds < s[j].Seconds })
+	return s[len(s)/2]
+}
+
+func measureSize(src, work string, s Shape, runs int, remote bool, log io.Writer) (sizeResult, error) {
+	res := sizeResult{Shape: s, Bazel: map[string][]result{}, Go: map[string][]result{}}
+	ws := filepath.Join(work, fmt.Sprintf("n%d", s.Libs))
+	if err := copyTemplate(src, ws); err != nil {
+		return res, err
+	}
+	if err := Generate(ws, "example.com/monorepo", s); err != nil {
+		return res, err
+	}
+	logf, _ := log.(*os.File)
+	b := bazel{runner: runner{dir: ws, log: logf}, outputBase: ws + ".ob"}
+	gocache := ws + ".gocache"
+	g := gotool{runner{dir: ws, log: logf, env: []string{"GOCACHE=" + gocache, "GOFLAGS=-mod=readonly"}}}
+	defer b.cmd("shutdown")
+
+	var err error
+	if res.FirstBuild, err = b.test(); err != nil {
+		return res, err
+	}
+	edits := 0
+	for i := 0; i < runs; i++ {
+		// Cold: go with an empty GOCACHE; Bazel after `bazel clean` (outputs and
+		// action cache gone, fetched repositories kept) with a new server.
+		if err := os.RemoveAll(gocache); err != nil {
+			return res, err
+		}
+		if err := step(&res, "cold", g, b, func() error {
+			if _, _, err := b.cmd("clean"); err != nil {
+				return err
+			}
+			_, _, err := b.cmd("shutdown")
+			return err
+		}); err != nil {
+			return res, err
+		}
+		if err := step(&res, "no-op", g, b, nil); err != nil {
+			return res, err
+		}
+		for _, phase := range []string{"leaf", "root"} {
+			lib := s.Leaf()
+			if phase == "root" {
+				lib = s.Root()
+			}
+			edits++
+			if err := Edit(ws, lib, edits); err != nil {
+				return res, err
+			}
+			// Both tools see the same edit: go first, then Bazel.
+			if err := step(&res, phase, g, b, nil); err != nil {
+				return res, err
+			}
+		}
+	}
+	if res.PeakRSSMiB, err = b.peakRSS(); err != nil {
+		return res, err
+	}
+	if remote {
+		r, err := measureRemote(ws, b, log)
+		if err != nil {
+			return res, fmt.Errorf("remote cache: %w", err)
+		}
+		res.Remote = r
+	}
+	return res, nil
+}
+
+// step times go, then Bazel (after prepare, if any), for one phase.
+func step(res *sizeResult, phase string, g gotool, b bazel, prepare func() error) error {
+	gr, err := g.test()
+	if err != nil {
+		return err
+	}
+	if prepare != nil {
+		if err := prepare(); err != nil {
+			return err
+		}
+	}
+	br, err := b.test()
+	if err != nil {
+		return err
+	}
+	res.Go[phase] = append(res.Go[phase], gr)
+	res.Bazel[phase] = append(res.Bazel[phase], br)
+	return nil
+}
+
+// measureRemote fills an nginx WebDAV cache from ws after a bazel clean, then
+// builds a copy of ws in a clean output base served by it.
+func measureRemote(ws string, b bazel, log io.Writer) (*remoteResult, error) {
+	url, stop, err := startNginx(ws + ".nginx")
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	if _, _, err := b.cmd("clean"); err != nil {
+		return nil, err
+	}
+	fill := b
+	fill.flags = []string{"--remote_cache=" + url, "--remote_upload_local_results"}
+	if _, err := fill.test(); err != nil {
+		return nil, err
+	}
+	ws2 := ws + "-clean"
+	if err := copyTree(ws, ws2); err != nil {
+		return nil, err
+	}
+	logf, _ := log.(*os.File)
+	b2 := bazel{runner: runner{dir: ws2, log: logf}, outputBase: ws2 + ".ob", flags: []string{"--remote_cache=" + url}}
+	defer b2.cmd("shutdown")
+	r := &remoteResult{}
+	_, took, err := b2.cmd("fetch", targets...)
+	if err != nil {
+		return nil, err
+	}
+	r.Fetch = result{Seconds: took.Seconds()}
+	if r.Build, err = b2.test(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func startNginx(dir string) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	if err := os.MkdirAll(filepath.Join(dir, "data", "cache"), 0o755); err != nil {
+		return "", nil, err
+	}
+	user := ""
+	if os.Getuid() == 0 {
+		user = "user root root;"
+	}
+	conf := fmt.Sprintf(`daemon off; worker_processes 1; %s error_log %[2]s/error.log warn; pid %[2]s/nginx.pid;
+events {}
+http {
+  access_log off; client_body_temp_path %[2]s/body; proxy_temp_path %[2]s/proxy;
+  fastcgi_temp_path %[2]s/fastcgi; uwsgi_temp_path %[2]s/uwsgi; scgi_temp_path %[2]s/scgi;
+  server {
+    listen 127.0.0.1:%[3]d;
+    location /cache/ { root %[2]s/data; dav_methods PUT; create_full_put_path on; client_max_body_size 0; }
+  }
+}
+`, user, dir, port)
+	if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(conf), 0o644); err != nil {
+		return "", nil, err
+	}
+	cmd := exec.Command("nginx", "-c", filepath.Join(dir, "nginx.conf"), "-p", dir)
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	for i := 0; i < 50; i++ {
+		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
+			c.Close()
+			return fmt.Sprintf("http://127.0.0.1:%d/cache", port), stop, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	stop()
+	return "", nil, fmt.Errorf("nginx did not start on 127.0.0.1:%d (see %s/error.log)", port, dir)
+}
+
+// copyTemplate copies the files git tracks in src, except the code under
+// libs/ and apps/ (apps/BUILD.bazel stays), to dst.
+func copyTemplate(src, dst string) error {
+	out, err := exec.Command("git", "-C", src, "ls-files", "-z").Output()
+	if err != nil {
+		return fmt.Errorf("git ls-files in %s: %w", src, err)
+	}
+	for _, f := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
+		if (strings.HasPrefix(f, "libs/") || strings.HasPrefix(f, "apps/")) && f != "apps/BUILD.bazel" {
+			continue
+		}
+		if err := copyFile(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyTree copies a generated workspace, minus Bazel's convenience symlinks.
+func copyTree(src, dst string) error {
+	return filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if strings.HasPrefix(rel, "bazel-") {
+			if info.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if info.IsDir() || info.Mode()&os.ModeSymlink != 0 {
+			return nil
+		}
+		return copyFile(p, filepath.Join(dst, rel))
+	})
+}
+
+func copyFile(from, to string) error {
+	info, err := os.Stat(from)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, info.Mode().Perm())
+}
