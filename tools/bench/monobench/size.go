@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -37,7 +36,7 @@ func median(rs []result) result {
 	return s[len(s)/2]
 }
 
-func measureSize(src, work string, s Shape, runs int, remote bool, log io.Writer) (sizeResult, error) {
+func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File) (sizeResult, error) {
 	res := sizeResult{Shape: s, Bazel: map[string][]result{}, Go: map[string][]result{}}
 	ws := filepath.Join(work, fmt.Sprintf("n%d", s.Libs))
 	if err := copyTemplate(src, ws); err != nil {
@@ -46,10 +45,9 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log io.Writer
 	if err := Generate(ws, "example.com/monorepo", s); err != nil {
 		return res, err
 	}
-	logf, _ := log.(*os.File)
-	b := bazel{runner: runner{dir: ws, log: logf}, outputBase: ws + ".ob"}
+	b := bazel{runner: runner{dir: ws, log: log}, outputBase: ws + ".ob"}
 	gocache := ws + ".gocache"
-	g := gotool{runner{dir: ws, log: logf, env: []string{"GOCACHE=" + gocache, "GOFLAGS=-mod=readonly"}}}
+	g := gotool{runner{dir: ws, log: log, env: []string{"GOCACHE=" + gocache, "GOFLAGS=-mod=readonly"}}}
 	defer b.cmd("shutdown")
 
 	var err error
@@ -94,7 +92,7 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log io.Writer
 		return res, err
 	}
 	if remote {
-		r, err := measureRemote(ws, b, log)
+		r, err := measureRemote(ws, b)
 		if err != nil {
 			return res, fmt.Errorf("remote cache: %w", err)
 		}
@@ -125,7 +123,7 @@ func step(res *sizeResult, phase string, g gotool, b bazel, prepare func() error
 
 // measureRemote fills an nginx WebDAV cache from ws after a bazel clean, then
 // builds a copy of ws in a clean output base served by it.
-func measureRemote(ws string, b bazel, log io.Writer) (*remoteResult, error) {
+func measureRemote(ws string, b bazel) (*remoteResult, error) {
 	url, stop, err := startNginx(ws + ".nginx")
 	if err != nil {
 		return nil, err
@@ -143,8 +141,7 @@ func measureRemote(ws string, b bazel, log io.Writer) (*remoteResult, error) {
 	if err := copyTree(ws, ws2); err != nil {
 		return nil, err
 	}
-	logf, _ := log.(*os.File)
-	b2 := bazel{runner: runner{dir: ws2, log: logf}, outputBase: ws2 + ".ob", flags: []string{"--remote_cache=" + url}}
+	b2 := bazel{runner: runner{dir: ws2, log: b.log}, outputBase: ws2 + ".ob", flags: []string{"--remote_cache=" + url}}
 	defer b2.cmd("shutdown")
 	r := &remoteResult{}
 	_, took, err := b2.cmd("fetch", targets...)
