@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A/B of Bazel flags on one incremental edit (hand-written). In a workspace that
+# monobench generated and kept (-work DIR), each round edits LIB (a new branch in
+# its Value, as monobench's edits do) and runs `bazel test //libs/... //apps/...`
+# once per flag set, the sets taking turns so they share the machine's noise.
+# Each timed run follows an untimed edit+test with the same flags, so a set never
+# pays for the previous one's flags (Bazel drops its analysis cache when build
+# options change). Prints, per set: median seconds, processes run (not internal,
+# not cached) and the ratio to the first set.
+#   tools/bench/flags_ab.sh WORKSPACE LIB NAME=FLAGS...
+#   tools/bench/flags_ab.sh /tmp/mb/n25 l0024 base= shm=--sandbox_base=/dev/shm
+# ROUNDS (default 5) sets the rounds; OUTPUT_BASE that of WORKSPACE (default
+# WORKSPACE.ob, where monobench puts it).
+set -euo pipefail
+[[ $# -ge 3 ]] || { sed -n '2,13p' "$0" >&2; exit 2; }
+ws=$(cd "$1" && pwd) lib=$2
+shift 2
+src=$ws/libs/$lib/$lib.go
+[[ -f $src ]] || { echo "flags_ab.sh: no $src (LIB is a generated lib such as l0000)" >&2; exit 2; }
+ROUNDS=${ROUNDS:-5} OUTPUT_BASE=${OUTPUT_BASE:-$ws.ob}
+names=() flags=()
+for set in "$@"; do
+  [[ $set == *=* ]] || { echo "flags_ab.sh: $set: want NAME=FLAGS (FLAGS may be empty)" >&2; exit 2; }
+  names+=("${set%%=*}") flags+=("${set#*=}")
+done
+
+edits=0
+edit() { # a branch that changes the code, not the result, like monobench's Edit
+  edits=$((edits + 1))
+  perl -0pi -e "s/\treturn v\n\}\n/\tif x == -$((100000 + edits)) {\n\t\tv++\n\t}\n\treturn v\n}\n/" "$src"
+}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run() { # run FLAGS: edit, bazel test; prints "seconds processes"
+  edit
+  local t0 t1
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086 # FLAGS is a word list
+  (cd "$ws" && tools/bazel --output_base="$OUTPUT_BASE" test $1 //libs/... //apps/...) >"$log" 2>&1 ||
+    { tail -30 "$log" >&2; echo "flags_ab.sh: bazel test $1 failed" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  echo "$(echo "$t1 - $t0" | bc) $(sed -nE 's/^INFO: [0-9]+ processes?: (.*)\./\1/p' "$log" | tail -1 |
+    tr ',' '\n' | awk '$2 != "internal" && $2 != "remote" {n += $1} END {print n + 0}')"
+}
+
+declare -A secs procs
+for ((round = 1; round <= ROUNDS; round++)); do
+  for i in "${!names[@]}"; do
+    run "${flags[$i]}" >/dev/null
+    read -r s p < <(run "${flags[$i]}")
+    secs[$i]+="$s " procs[$i]=$p
+    echo "round $round ${names[$i]}: ${s}s, $p processes" >&2
+  done
+done
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+printf '\n| flags (edit of %s, median of %s) | seconds | processes | vs %s |\n|---|---|---|---|\n' "$lib" "$ROUNDS" "${names[0]}"
+base=$(median "${secs[0]}")
+for i in "${!names[@]}"; do
+  m=$(median "${secs[$i]}")
+  printf '| %s `%s` | %.2f | %s | %.2f |\n' "${names[$i]}" "${flags[$i]}" "$m" "${procs[$i]}" "$(echo "$m / $base" | bc -l)"
+done
