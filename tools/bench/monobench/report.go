@@ -31,7 +31,34 @@ func (r sizeResult) markdown() string {
 		fmt.Fprintf(&b, "Clean output base, warm remote cache: bazel test %.2f s = %.0f %% of cold (%d of %d processes remote cache hits); fetching external repositories first took %.1f s.\n",
 			rr.Build.Seconds, 100*rr.Build.Seconds/cold, rr.Build.Hits, total, rr.Fetch.Seconds)
 	}
+	b.WriteString("\n| goal | measured | met |\n|---|---|---|\n")
+	for _, g := range r.goals() {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", g.goal, g.measured, map[bool]string{true: "yes", false: "**no**"}[g.met])
+	}
 	return b.String()
+}
+
+type goal struct {
+	goal, measured string
+	met            bool
+}
+
+// goals are issue 7's targets, checked against this size's medians.
+func (r sizeResult) goals() []goal {
+	noop, goNoop := median(r.Bazel["no-op"]).Seconds, median(r.Go["no-op"]).Seconds
+	leaf, goLeaf := median(r.Bazel["leaf"]).Seconds, median(r.Go["leaf"]).Seconds
+	gs := []goal{
+		{"no-op bazel test <= 0.5 s", fmt.Sprintf("%.2f s", noop), noop <= 0.5},
+		{"no-op <= 1.5x go", fmt.Sprintf("%.2fx", noop/goNoop), noop <= 1.5*goNoop},
+		{"leaf edit <= 1.5x go", fmt.Sprintf("%.2fx", leaf/goLeaf), leaf <= 1.5*goLeaf},
+	}
+	if rr := r.Remote; rr != nil {
+		share := rr.Build.Seconds / median(r.Bazel["cold"]).Seconds
+		gs = append(gs, goal{"clean output base + warm remote cache <= 20 % of cold, 100 % hits",
+			fmt.Sprintf("%.0f %%, %d of %d hits", 100*share, rr.Build.Hits, rr.Build.Hits+rr.Build.Work),
+			share <= 0.2 && rr.Build.Work == 0 && rr.Build.Hits > 0})
+	}
+	return gs
 }
 
 func renderReport(all []sizeResult, runs int) string {

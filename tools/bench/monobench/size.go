@@ -18,7 +18,7 @@ var phases = []string{"cold", "no-op", "leaf", "root"}
 type sizeResult struct {
 	Shape       Shape
 	Bazel, Go   map[string][]result // phase -> one result per run
-	FirstBuild  result              // bazel's first build in a new output base, fetching included
+	FirstBuild  result              // bazel's first build in a new output base: fetching, and with -remote uploading, included
 	PeakRSSMiB  float64
 	Remote      *remoteResult
 	BazelTarget int // synthetic packages: libs + apps
@@ -50,8 +50,21 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File)
 	g := gotool{runner{dir: ws, log: log, env: []string{"GOCACHE=" + gocache, "GOFLAGS=-mod=readonly"}}}
 	defer b.cmd("shutdown")
 
+	// The first build fetches and warms the output base. With -remote it also
+	// fills the remote cache, for a copy of the workspace taken now, before the
+	// edits: that saves a cold build per size.
+	first := b
+	var cache *remoteCache
+	if remote {
+		var err error
+		if cache, err = startRemote(ws); err != nil {
+			return res, fmt.Errorf("remote cache: %w", err)
+		}
+		defer cache.stop()
+		first.flags = []string{"--remote_cache=" + cache.url, "--remote_upload_local_results"}
+	}
 	var err error
-	if res.FirstBuild, err = b.test(); err != nil {
+	if res.FirstBuild, err = first.test(); err != nil {
 		return res, err
 	}
 	edits := 0
@@ -91,12 +104,10 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File)
 	if res.PeakRSSMiB, err = b.peakRSS(); err != nil {
 		return res, err
 	}
-	if remote {
-		r, err := measureRemote(ws, b)
-		if err != nil {
+	if cache != nil {
+		if res.Remote, err = cache.measure(log); err != nil {
 			return res, fmt.Errorf("remote cache: %w", err)
 		}
-		res.Remote = r
 	}
 	return res, nil
 }
@@ -121,35 +132,36 @@ func step(res *sizeResult, phase string, g gotool, b bazel, prepare func() error
 	return nil
 }
 
-// measureRemote fills an nginx WebDAV cache from ws after a bazel clean, then
-// builds a copy of ws in a clean output base served by it.
-func measureRemote(ws string, b bazel) (*remoteResult, error) {
-	url, stop, err := startNginx(ws + ".nginx")
-	if err != nil {
+// remoteCache is an nginx WebDAV cache on 127.0.0.1 and a copy of the
+// workspace as it was when the cache was filled.
+type remoteCache struct {
+	url, clean string
+	stop       func()
+}
+
+// startRemote copies ws to ws-clean and starts the cache.
+func startRemote(ws string) (*remoteCache, error) {
+	c := &remoteCache{clean: ws + "-clean"}
+	if err := copyTree(ws, c.clean); err != nil {
 		return nil, err
 	}
-	defer stop()
-	if _, _, err := b.cmd("clean"); err != nil {
-		return nil, err
-	}
-	fill := b
-	fill.flags = []string{"--remote_cache=" + url, "--remote_upload_local_results"}
-	if _, err := fill.test(); err != nil {
-		return nil, err
-	}
-	ws2 := ws + "-clean"
-	if err := copyTree(ws, ws2); err != nil {
-		return nil, err
-	}
-	b2 := bazel{runner: runner{dir: ws2, log: b.log}, outputBase: ws2 + ".ob", flags: []string{"--remote_cache=" + url}}
-	defer b2.cmd("shutdown")
+	var err error
+	c.url, c.stop, err = startNginx(ws + ".nginx")
+	return c, err
+}
+
+// measure builds the copy in a new output base served by the cache, which
+// the first build filled.
+func (c *remoteCache) measure(log *os.File) (*remoteResult, error) {
+	b := bazel{runner: runner{dir: c.clean, log: log}, outputBase: c.clean + ".ob", flags: []string{"--remote_cache=" + c.url}}
+	defer b.cmd("shutdown")
 	r := &remoteResult{}
-	_, took, err := b2.cmd("fetch", targets...)
+	_, took, err := b.cmd("fetch", targets...)
 	if err != nil {
 		return nil, err
 	}
 	r.Fetch = result{Seconds: took.Seconds()}
-	if r.Build, err = b2.test(); err != nil {
+	if r.Build, err = b.test(); err != nil {
 		return nil, err
 	}
 	return r, nil
