@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# A/B of Bazel flags on one incremental edit (hand-written). In a workspace that
-# monobench generated and kept (-work DIR), each round edits LIB (a new branch in
-# its Value, as monobench's edits do) and runs `bazel test //libs/... //apps/...`
-# once per flag set, the sets taking turns so they share the machine's noise.
+# A/B of Bazel flags on one incremental edit or a no-op (hand-written). In a
+# workspace that monobench generated and kept (-work DIR), each round edits LIB (a
+# new branch in its Value, as monobench's edits do; LIB "-" edits nothing: a
+# no-op) and runs `bazel test //libs/... //apps/...` once per flag set, the sets
+# taking turns so they share the machine's noise.
 # Each timed run follows an untimed edit+test with the same flags, so a set never
 # pays for the previous one's flags (Bazel drops its analysis cache when build
 # options change). Prints, per set: median seconds, processes run (not internal,
 # not cached) and the ratio to the first set.
 #   tools/bench/flags_ab.sh WORKSPACE LIB NAME=FLAGS...
 #   tools/bench/flags_ab.sh /tmp/mb/n25 l0024 base= shm=--sandbox_base=/dev/shm
+#   tools/bench/flags_ab.sh /tmp/mb/n25 - base= watchfs=--watchfs
 # ROUNDS (default 5) sets the rounds; OUTPUT_BASE that of WORKSPACE (default
 # WORKSPACE.ob, where monobench puts it).
 set -euo pipefail
-[[ $# -ge 3 ]] || { sed -n '2,13p' "$0" >&2; exit 2; }
+[[ $# -ge 3 ]] || { sed -n '2,15p' "$0" >&2; exit 2; }
 ws=$(cd "$1" && pwd) lib=$2
 shift 2
 src=$ws/libs/$lib/$lib.go
-[[ -f $src ]] || { echo "flags_ab.sh: no $src (LIB is a generated lib such as l0000)" >&2; exit 2; }
+[[ $lib == - || -f $src ]] || { echo "flags_ab.sh: no $src (LIB is a generated lib such as l0000)" >&2; exit 2; }
 ROUNDS=${ROUNDS:-5} OUTPUT_BASE=${OUTPUT_BASE:-$ws.ob}
 names=() flags=()
 for set in "$@"; do
@@ -26,6 +28,7 @@ done
 
 edits=0
 edit() { # a branch that changes the code, not the result, like monobench's Edit
+  [[ $lib != - ]] || return 0
   edits=$((edits + 1))
   perl -0pi -e "s/\treturn v\n\}\n/\tif x == -$((100000 + edits)) {\n\t\tv++\n\t}\n\treturn v\n}\n/" "$src"
 }
@@ -54,7 +57,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-printf '\n| flags (edit of %s, median of %s) | seconds | processes | vs %s |\n|---|---|---|---|\n' "$lib" "$ROUNDS" "${names[0]}"
+what="edit of $lib"
+[[ $lib != - ]] || what=no-op
+printf '\n| flags (%s, median of %s) | seconds | processes | vs %s |\n|---|---|---|---|\n' "$what" "$ROUNDS" "${names[0]}"
 base=$(median "${secs[0]}")
 for i in "${!names[@]}"; do
   m=$(median "${secs[$i]}")
