@@ -6,9 +6,10 @@
 // `go build ./libs/... ./apps/... && go test ./libs/... ./apps/...`:
 //
 //	cold      empty caches (bazel clean + a new server; a new GOCACHE), Go module cache warm
-//	no-op     the same command again (warm server, warm GOCACHE)
+//	rerun     the same command right after cold (for Bazel, a server just started)
 //	leaf      after an edit to a lib nothing depends on
 //	root      after an edit to the most depended-on lib
+//	no-op     the same command again (warm server, warm GOCACHE)
 //
 // each as the median of -runs, the two tools taking turns so they share the
 // machine's noise; the Bazel server's peak RSS; and, with -remote, a clean

@@ -59,14 +59,14 @@ func tail(s string, lines int) string {
 type bazel struct {
 	runner
 	outputBase string
-	flags      []string // after the command, e.g. --remote_cache=...
+	flags      []string // after `test`, e.g. --remote_cache=...
 }
 
 var targets = []string{"//libs/...", "//apps/..."}
 
 func (b bazel) cmd(command string, extra ...string) (string, time.Duration, error) {
 	args := []string{"--output_base=" + b.outputBase, command}
-	if command == "test" || command == "fetch" {
+	if command == "test" {
 		args = append(args, b.flags...)
 	}
 	return b.run("tools/bazel", append(args, extra...)...)

@@ -10,6 +10,7 @@ import (
 
 var phaseDoc = map[string]string{
 	"cold":  "cold build+test (empty caches, module cache warm)",
+	"rerun": "first rerun after cold (server just started / warm GOCACHE)",
 	"no-op": "no-op rerun (warm server / warm GOCACHE)",
 	"leaf":  "edit a leaf lib, rerun",
 	"root":  "edit the most depended-on lib, rerun",
