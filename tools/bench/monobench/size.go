@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -211,7 +212,9 @@ http {
 	if err := cmd.Start(); err != nil {
 		return "", nil, err
 	}
-	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	// SIGTERM, not SIGKILL: nginx's master then stops its worker, which a
+	// killed master would leave running (and listening) under init.
+	stop := func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }
 	for i := 0; i < 50; i++ {
 		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port)); err == nil {
 			c.Close()
