@@ -36,6 +36,8 @@ if unshare -m --propagation private true 2>/dev/null; then
   [[ "$out" == "Hello, world!" ]] || fail "run with a 64 MiB /dev/shm printed '$out'"
   grep -q "sandboxes stay on disk" "$tmp/err" || fail "tools/bazel did not notice the 64 MiB /dev/shm: $(<"$tmp/err")"
   echo "ok   a 64 MiB /dev/shm: $(grep -o '/dev/shm has.*' "$tmp/err")"
+else
+  echo "SKIP a 64 MiB /dev/shm: no mount namespaces here (unshare -m failed), not checked"
 fi
 
 if command -v bazel >/dev/null; then
