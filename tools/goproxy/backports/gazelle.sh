@@ -33,3 +33,20 @@ required internal/BUILD.bazel 's{\ngazelle_binary_test_suite\(\)\n}{\n}' "skylib
 required internal/go_repository_config.bzl \
   's{macro_label_str = macro_label_prefix \+ "//:" \+ f}{macro_label_str = (macro_label_prefix or "\@") + "//:" + f}' \
   "main-repo label prefix in go_repository_config.bzl"
+
+# gazelle_generation_test, for our golden tests (tools/gazelle). Label(":x")
+# (relative labels, Bazel 5): spell out the package.
+required internal/generationtest/generationtest.bzl \
+  's{Label\(":generationtest_test"\)}{Label("\@bazel_gazelle//internal/generationtest:generationtest_test")}' \
+  "relative Label() in generationtest.bzl"
+# $(rlocationpath) (Bazel 5.4): Bazel 4.2.3 has $(rootpath), relative to the
+# main repository's runfiles root ("../repo/..." for another repository), so
+# the test joins it to TEST_WORKSPACE to get the runfiles path it looks up.
+required internal/generationtest/generationtest.bzl \
+  's{"-gazelle_binary_path=\$\(rlocationpath %s\)"}{"-gazelle_binary_path=\$(rootpath %s)"}' \
+  "\$(rlocationpath) in generationtest.bzl"
+required internal/generationtest/generation_test.go \
+  's{runfiles\.Rlocation\(\*gazelleBinaryPath\)}{runfiles.Rlocation(path.Join(os.Getenv("TEST_WORKSPACE"), *gazelleBinaryPath))}' \
+  "Rlocation of a \$(rootpath) in generation_test.go"
+required internal/generationtest/generation_test.go 's{\n\t"io/fs"\n}{\n\t"io/fs"\n\t"os"\n\t"path"\n}' \
+  "imports for the above in generation_test.go"

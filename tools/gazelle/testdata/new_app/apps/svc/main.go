@@ -1,0 +1,5 @@
+package main
+
+import _ "example.com/m/apps/svc/api"
+
+func main() {}

@@ -1,0 +1,2 @@
+// Package tool was an app; now it is a library.
+package tool
