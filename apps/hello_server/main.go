@@ -30,10 +30,13 @@ import (
 	"example.com/monorepo/libs/httpserver"
 )
 
-// Stamped by --config=release through x_defs (see BUILD.bazel); unstamped
-// builds keep these, so their bytes do not depend on the commit.
+// Stamped by --config=release from tools/release/status.sh (Gazelle turns
+// each //bazel:stamp line into x_defs); other builds keep these values, so
+// their bytes do not depend on the commit.
 var (
-	version  = "dev"
+	//bazel:stamp STABLE_VERSION
+	version = "dev"
+	//bazel:stamp STABLE_GIT_COMMIT
 	revision = "unstamped"
 )
 

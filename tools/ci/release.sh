@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Release stamping, end to end (hand-written). --config=release stamps version
-# and commit into hello_server (x_defs) and into its image's labels; a plain
-# build is never stamped, so its image digest is the same before and after a
-# release build; a version that is not a valid tag fails the build clearly.
+# and commit into hello_server (x_defs, from its //bazel:stamp lines) and into
+# its image's labels; a plain build is never stamped, so its image digest is
+# the same before and after a release build; a version that is not a valid
+# tag fails the build clearly.
 # (The stamped push tag is checked by image_push.sh against a real registry.)
 source "$(dirname "$0")/lib.sh"
 cd "$root"

@@ -73,7 +73,9 @@ func libName(i int) string { return fmt.Sprintf("l%04d", i) }
 func appName(a int) string { return fmt.Sprintf("a%03d", a) }
 
 // Generate writes the libs and apps of s under root (libs/, apps/), with
-// BUILD files as Gazelle writes them, importing module/libs/NAME.
+// BUILD files as our Gazelle (tools/gazelle) writes them, importing
+// module/libs/NAME, but for the apps' images: the benchmark compares Go builds
+// and tests with plain go, which builds no images.
 func Generate(root, module string, s Shape) error {
 	libs, apps := s.graph()
 	memo := map[[2]int]int{}
@@ -235,7 +237,7 @@ func appBuild(name, module string, deps []string) string {
 	var b strings.Builder
 	b.WriteString("load(\"@io_bazel_rules_go//go:def.bzl\", \"go_binary\", \"go_library\", \"go_test\")\n\n")
 	b.WriteString("package(default_visibility = [\"//apps:__subpackages__\"])\n\n")
-	fmt.Fprintf(&b, "go_library(\n    name = %q,\n    srcs = [\"main.go\"],\n    importpath = %q,\n    visibility = [\"//visibility:private\"],\n", name+"_lib", module+"/apps/"+name)
+	fmt.Fprintf(&b, "go_library(\n    name = %q,\n    srcs = [\"main.go\"],\n    importpath = %q,\n", name+"_lib", module+"/apps/"+name)
 	writeDeps(&b, deps)
 	b.WriteString(")\n\n")
 	fmt.Fprintf(&b, "go_binary(\n    name = %q,\n    embed = [%q],\n)\n\n", name, ":"+name+"_lib")
