@@ -1,19 +1,25 @@
 // Command new scaffolds a library or an app that builds, tests and (for an
-// app) has an image from the first minute:
+// app) has images from the first minute:
 //
 //	bazel run //tools/new -- lib NAME   # libs/NAME: package, doc comment, testify test
-//	bazel run //tools/new -- app NAME   # apps/NAME: main.go, test, go_image targets
+//	bazel run //tools/new -- app NAME   # apps/NAME: main.go and its test, like apps/hello_world
 //
-// The BUILD files it writes are what Gazelle would write (plus go_image for
-// apps), so //:gazelle_test stays green. Bad names, existing packages and runs
-// outside the repository are refused before anything is written.
+// It writes the Go files from the templates in templates/, then runs our
+// Gazelle (//tools/gazelle) on the new package for its BUILD file: the same
+// file `bazel run //:gazelle` writes, images included. Bad names, existing
+// packages and runs outside the repository are refused before anything is
+// written.
 package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
 )
 
 func main() {
@@ -21,9 +27,15 @@ func main() {
 }
 
 // run is main without the process: it returns the exit code (0 ok, 1 refused
-// or failed, 2 bad usage).
+// or failed, 2 bad usage). The BUILD file sets -gazelle to our Gazelle.
 func run(args []string, root string, stdout, stderr io.Writer) int {
-	if len(args) != 2 {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	gazelle := fs.String("gazelle", "", "path of the Gazelle binary that writes the BUILD file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 2 {
 		fmt.Fprintln(stderr, "usage: bazel run //tools/new -- lib|app NAME")
 		return 2
 	}
@@ -31,7 +43,12 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "new: BUILD_WORKSPACE_DIRECTORY is not set: run it with `bazel run //tools/new -- lib|app NAME`")
 		return 2
 	}
-	files, err := Plan(args[0], args[1])
+	if *gazelle == "" {
+		fmt.Fprintln(stderr, "new: no -gazelle flag: run it with `bazel run //tools/new -- lib|app NAME`")
+		return 2
+	}
+	kind, name := fs.Arg(0), fs.Arg(1)
+	files, err := Plan(kind, name)
 	if err != nil {
 		fmt.Fprintln(stderr, "new:", err)
 		if errors.Is(err, ErrUsage) {
@@ -47,11 +64,32 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 	for _, p := range written {
 		fmt.Fprintln(stdout, "created", p)
 	}
-	dir := kinds[args[0]].dir + "/" + args[1]
+	dir := path.Join(kinds[kind].dir, name)
+	if err := runGazelle(*gazelle, root, dir, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "new: the Go files are written, but not %s/BUILD.bazel: %v\n", dir, err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "created", dir+"/BUILD.bazel (Gazelle)")
 	fmt.Fprintf(stdout, "next: bazel test //%s/...", dir)
-	if args[0] == "app" {
+	if kind == "app" {
 		fmt.Fprintf(stdout, " && bazel run //%s", dir)
 	}
 	fmt.Fprintln(stdout)
 	return 0
+}
+
+// runGazelle runs Gazelle on the package dir only; it indexes the rest of the
+// tree from its BUILD files to resolve imports.
+func runGazelle(gazelle, root, dir string, stdout, stderr io.Writer) error {
+	bin, err := filepath.Abs(gazelle)
+	if err != nil {
+		return fmt.Errorf("gazelle: %w", err)
+	}
+	cmd := exec.Command(bin, "update", "-repo_root", root, dir)
+	cmd.Dir = root
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("gazelle failed (%w); fix what it says, then run `bazel run //:gazelle`", err)
+	}
+	return nil
 }

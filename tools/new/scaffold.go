@@ -2,15 +2,27 @@ package main
 
 import (
 	"bytes"
+	"embed"
 	"errors"
 	"fmt"
 	"go/token"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"text/template"
 )
+
+// templates holds, per kind, the Go files of a new package, in text/template
+// syntax with .Name, .Module and .Dir. A file's path is its path in the new
+// package with NAME replaced by the name and ".tmpl" dropped. The app
+// templates render apps/hello_world exactly (scaffold_test.go checks).
+//
+//go:embed templates
+var templates embed.FS
 
 // Module is the Go module path of the monorepo (go.mod).
 const Module = "example.com/monorepo"
@@ -46,17 +58,34 @@ func Plan(kind, name string) (map[string]string, error) {
 	if token.IsKeyword(name) || reserved[name] {
 		return nil, fmt.Errorf("%w: %s name %q is reserved by Go; pick another", ErrUsage, kind, name)
 	}
+	if kind == "app" && name == "image" {
+		return nil, fmt.Errorf("%w: app name %q is the name of its image targets (go_image); pick another", ErrUsage, name)
+	}
 	data := struct{ Name, Module, Dir string }{name, Module, k.dir}
 	files := map[string]string{}
-	for file, text := range templates[kind] {
-		var path, content bytes.Buffer
-		if err := template.Must(template.New(file).Parse(file)).Execute(&path, data); err != nil {
-			return nil, fmt.Errorf("template %s: %w", file, err)
+	root := "templates/" + kind
+	err := fs.WalkDir(templates, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-		if err := template.Must(template.New(file).Parse(text)).Execute(&content, data); err != nil {
-			return nil, fmt.Errorf("template %s: %w", file, err)
+		text, err := templates.ReadFile(p)
+		if err != nil {
+			return err
 		}
-		files[filepath.Join(k.dir, name, path.String())] = content.String()
+		t, err := template.New(p).Option("missingkey=error").Parse(string(text))
+		if err != nil {
+			return fmt.Errorf("template %s: %w", p, err)
+		}
+		var out bytes.Buffer
+		if err := t.Execute(&out, data); err != nil {
+			return fmt.Errorf("template %s: %w", p, err)
+		}
+		rel := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(p, root+"/"), ".tmpl"), "NAME", name)
+		files[path.Join(k.dir, name, rel)] = out.String()
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return files, nil
 }

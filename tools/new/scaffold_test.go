@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"go/format"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,12 +15,35 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// Set by the go_test's args to $(rootpath //tools/gazelle).
+var gazelleFlag = flag.String("gazelle", "", "our Gazelle, relative to the runfiles root")
+
+// top is the repository root, the same way for `go test` (source tree) and
+// `bazel test` (runfiles, from the go_test's data).
+const top = "../.."
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	require.NoError(t, err)
+	return string(data)
+}
+
 // repo makes an empty repository root (a WORKSPACE file and nothing else).
 func repo(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(root, "WORKSPACE"), nil, 0o644))
 	return root
+}
+
+// fakeGazelle writes a script that records its arguments in root/gazelle.args.
+func fakeGazelle(t *testing.T, exit int) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "gazelle")
+	script := "#!/bin/sh\necho \"$@\" >gazelle.args\nexit " + strconv.Itoa(exit) + "\n"
+	require.NoError(t, os.WriteFile(p, []byte(script), 0o755))
+	return p
 }
 
 func keys(m map[string]string) []string {
@@ -32,16 +58,37 @@ func keys(m map[string]string) []string {
 func TestPlan(t *testing.T) {
 	lib, err := Plan("lib", "money")
 	require.NoError(t, err)
-	assert.Equal(t, []string{"libs/money/BUILD.bazel", "libs/money/money.go", "libs/money/money_test.go"}, keys(lib))
+	assert.Equal(t, []string{"libs/money/money.go", "libs/money/money_test.go"}, keys(lib))
 	assert.Contains(t, lib["libs/money/money.go"], "// Package money is a shared library of the monorepo.")
-	assert.Contains(t, lib["libs/money/BUILD.bazel"], `importpath = "example.com/monorepo/libs/money"`)
 	assert.Contains(t, lib["libs/money/money_test.go"], `"github.com/stretchr/testify/assert"`)
 
 	app, err := Plan("app", "pay_api")
 	require.NoError(t, err)
-	assert.Equal(t, []string{"apps/pay_api/BUILD.bazel", "apps/pay_api/main.go", "apps/pay_api/main_test.go"}, keys(app))
-	assert.Contains(t, app["apps/pay_api/BUILD.bazel"], "go_image(\n    name = \"image\",\n    binary = \":pay_api\",\n)")
+	assert.Equal(t, []string{"apps/pay_api/main.go", "apps/pay_api/main_test.go"}, keys(app))
 	assert.Contains(t, app["apps/pay_api/main.go"], `"example.com/monorepo/libs/greeting"`)
+	assert.Contains(t, app["apps/pay_api/main.go"], `flag.NewFlagSet("pay_api", flag.ContinueOnError)`)
+}
+
+// The app templates are apps/hello_world with its name taken out: rendered for
+// hello_world they give its files byte for byte, so the two cannot drift.
+func TestAppTemplatesRenderHelloWorld(t *testing.T) {
+	app, err := Plan("app", "hello_world")
+	require.NoError(t, err)
+	for p, content := range app {
+		assert.Equal(t, read(t, filepath.Join(top, p)), content, "%s: the template and apps/hello_world differ; change both", p)
+	}
+}
+
+func TestRenderedFilesAreGofmted(t *testing.T) {
+	for _, kn := range [][2]string{{"lib", "money"}, {"app", "pay_api"}, {"app", "x"}} {
+		files, err := Plan(kn[0], kn[1])
+		require.NoError(t, err)
+		for p, content := range files {
+			formatted, err := format.Source([]byte(content))
+			require.NoError(t, err, p)
+			assert.Equal(t, string(formatted), content, "%s is not gofmt'ed", p)
+		}
+	}
 }
 
 func TestPlanRefusesBadInput(t *testing.T) {
@@ -55,6 +102,7 @@ func TestPlanRefusesBadInput(t *testing.T) {
 		{"lib", strings.Repeat("a", 31), "want lower-case letters"},
 		{"lib", "func", "reserved by Go"},
 		{"app", "internal", "reserved by Go"},
+		{"app", "image", "the name of its image targets"},
 	}
 	for _, tc := range tests {
 		_, err := Plan(tc.kind, tc.name)
@@ -64,46 +112,92 @@ func TestPlanRefusesBadInput(t *testing.T) {
 	}
 }
 
-func TestRunWritesAndRefuses(t *testing.T) {
+func TestRunWritesGoFilesThenRunsGazelle(t *testing.T) {
 	root := repo(t)
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, 0, run([]string{"app", "pay_api"}, root, &stdout, &stderr), stderr.String())
+	require.Equal(t, 0, run([]string{"-gazelle", fakeGazelle(t, 0), "app", "pay_api"}, root, &stdout, &stderr), stderr.String())
 	assert.Contains(t, stdout.String(), "created apps/pay_api/main.go")
+	assert.Contains(t, stdout.String(), "created apps/pay_api/BUILD.bazel (Gazelle)")
 	assert.Contains(t, stdout.String(), "next: bazel test //apps/pay_api/... && bazel run //apps/pay_api")
-	main, err := os.ReadFile(filepath.Join(root, "apps/pay_api/main.go"))
-	require.NoError(t, err)
-	assert.Contains(t, string(main), "package main")
+	assert.Equal(t, "update -repo_root "+root+" apps/pay_api\n", read(t, filepath.Join(root, "gazelle.args")))
+	assert.Contains(t, read(t, filepath.Join(root, "apps/pay_api/main.go")), "package main")
 
 	// The same name again: refused, and the existing files are untouched.
 	require.NoError(t, os.WriteFile(filepath.Join(root, "apps/pay_api/main.go"), []byte("mine"), 0o644))
 	stderr.Reset()
-	assert.Equal(t, 1, run([]string{"app", "pay_api"}, root, &stdout, &stderr))
+	assert.Equal(t, 1, run([]string{"-gazelle", fakeGazelle(t, 0), "app", "pay_api"}, root, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "apps/pay_api exists already")
-	main, err = os.ReadFile(filepath.Join(root, "apps/pay_api/main.go"))
-	require.NoError(t, err)
-	assert.Equal(t, "mine", string(main))
+	assert.Equal(t, "mine", read(t, filepath.Join(root, "apps/pay_api/main.go")))
+}
+
+func TestRunReportsGazelleFailure(t *testing.T) {
+	root := repo(t)
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, run([]string{"-gazelle", fakeGazelle(t, 1), "lib", "money"}, root, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "the Go files are written, but not libs/money/BUILD.bazel")
+	assert.Contains(t, stderr.String(), "then run `bazel run //:gazelle`")
+	assert.FileExists(t, filepath.Join(root, "libs/money/money.go"), "the Go files are kept")
 }
 
 func TestRunWritesNothingOnBadInput(t *testing.T) {
 	root := repo(t)
-	for _, args := range [][]string{{"lib", "Bad"}, {"app", "../x"}, {"lib"}, {"widget", "x"}} {
+	gazelle := fakeGazelle(t, 0)
+	for _, args := range [][]string{{"lib", "Bad"}, {"app", "../x"}, {"lib"}, {"widget", "x"}, {"-nope", "lib", "x"}} {
 		var stdout, stderr bytes.Buffer
-		assert.Equal(t, 2, run(args, root, &stdout, &stderr), "%v", args)
+		assert.Equal(t, 2, run(append([]string{"-gazelle", gazelle}, args...), root, &stdout, &stderr), "%v", args)
 		assert.NotEmpty(t, stderr.String())
 	}
+	var stderr bytes.Buffer
+	assert.Equal(t, 2, run([]string{"lib", "money"}, root, &bytes.Buffer{}, &stderr))
+	assert.Contains(t, stderr.String(), "no -gazelle flag")
 	entries, err := os.ReadDir(root)
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "only the WORKSPACE file")
 
 	// Not the repository root: refused before writing.
 	notRepo := t.TempDir()
-	var stderr bytes.Buffer
-	assert.Equal(t, 1, run([]string{"lib", "money"}, notRepo, &bytes.Buffer{}, &stderr))
+	stderr.Reset()
+	assert.Equal(t, 1, run([]string{"-gazelle", gazelle, "lib", "money"}, notRepo, &bytes.Buffer{}, &stderr))
 	assert.Contains(t, stderr.String(), "is not the repository root")
 	entries, err = os.ReadDir(notRepo)
 	require.NoError(t, err)
 	assert.Empty(t, entries)
 
-	assert.Equal(t, 2, run([]string{"lib", "money"}, "", &bytes.Buffer{}, &stderr))
+	assert.Equal(t, 2, run([]string{"-gazelle", gazelle, "lib", "money"}, "", &bytes.Buffer{}, &stderr))
 	assert.Contains(t, stderr.String(), "BUILD_WORKSPACE_DIRECTORY is not set")
+}
+
+// The whole scaffolder with our real Gazelle, in a copy of the repository's
+// Gazelle inputs: `new app hello_world` gives apps/hello_world byte for byte,
+// BUILD file (visibility, images) included.
+func TestNewAppIsHelloWorld(t *testing.T) {
+	if os.Getenv("TEST_SRCDIR") == "" {
+		t.Skip("needs our Gazelle from Bazel's runfiles: bazel test //tools/new:new_test")
+	}
+	require.NotEmpty(t, *gazelleFlag, "the go_test passes -gazelle=$(rootpath //tools/gazelle)")
+	gazelle := filepath.Join(os.Getenv("TEST_SRCDIR"), os.Getenv("TEST_WORKSPACE"), *gazelleFlag)
+
+	root := t.TempDir()
+	write := func(p, content string) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(root, p), []byte(content), 0o644))
+	}
+	for _, p := range []string{"WORKSPACE", "BUILD.bazel", "apps/BUILD.bazel", "tools/goproxy/go_deps.bzl"} {
+		write(p, read(t, filepath.Join(top, p)))
+	}
+	// go_image_exclude directives must name directories that exist.
+	for _, line := range strings.Split(read(t, filepath.Join(top, "apps/BUILD.bazel")), "\n") {
+		if dir, ok := strings.CutPrefix(line, "# gazelle:go_image_exclude "); ok {
+			require.NoError(t, os.MkdirAll(filepath.Join(root, "apps", dir), 0o755))
+		}
+	}
+	// Gazelle resolves the app's import of libs/greeting from the index of
+	// BUILD files; this one stands in for the real one.
+	write("libs/greeting/BUILD.bazel", "go_library(\n    name = \"greeting\",\n    importpath = \"example.com/monorepo/libs/greeting\",\n)\n")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-gazelle", gazelle, "app", "hello_world"}, root, &stdout, &stderr), stderr.String())
+	for _, f := range []string{"BUILD.bazel", "main.go", "main_test.go"} {
+		p := "apps/hello_world/" + f
+		assert.Equal(t, read(t, filepath.Join(top, p)), read(t, filepath.Join(root, p)), "%s: the scaffolder's output and the checked-in file differ", p)
+	}
 }
