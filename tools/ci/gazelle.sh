@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Proves Gazelle owns every BUILD file below apps/ and libs/ (hand-written), in
+# a fresh copy of the tree with its own output base, as a new clone would (this
+# checkout is never written to):
+#  1. delete them all, `bazel run //:gazelle`: git status is clean again;
+#  2. write apps/NEW/main.go by hand, one `bazel run //:gazelle`: a BUILD file
+#     with no public target and go_image; a second run changes nothing;
+#  3. `bazel run //tools/new -- app|lib NAME` (Go files, then our Gazelle);
+#  4. the new packages' tests and image tests and the repo's gates pass, both
+#     apps run, and nothing under apps/ is public.
+source "$(dirname "$0")/lib.sh"
+fresh_copy
+unset BAZEL_REMOTE_CACHE # the copy builds for real
+cd "$copy"
+bazel() { "$root/tools/bazel" --output_base="$ob" "$@"; }
+q=(--noshow_progress --ui_event_filters=-info)
+git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm base
+gazelle() { bazel run "${q[@]}" //:gazelle -- "$@" >"$tmp/gazelle.out" 2>&1 || { cat "$tmp/gazelle.out" >&2; return 1; }; }
+
+mapfile -t builds < <(find apps libs -mindepth 2 -name BUILD.bazel | sort)
+((${#builds[@]} > 0)) || fail "no BUILD files below apps/ and libs/"
+rm "${builds[@]}"
+SECONDS=0
+gazelle || fail "bazel run //:gazelle failed"
+changes=$(git status --porcelain)
+[[ -z $changes ]] || { git diff >&2; fail "Gazelle did not regenerate the BUILD files byte for byte: $changes"; }
+ok "deleted ${#builds[@]} BUILD files below apps/ and libs/; bazel run //:gazelle wrote them back byte for byte (${SECONDS}s, cold output base)"
+
+app=apps/zz_by_hand
+mkdir -p "$app"
+cat >"$app/main.go" <<'EOF'
+// Command zz_by_hand is written by hand, with no BUILD file.
+package main
+
+import (
+	"fmt"
+
+	"example.com/monorepo/libs/greeting"
+)
+
+func main() {
+	msg, err := greeting.Greet("by hand")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(msg)
+}
+EOF
+gazelle || fail "bazel run //:gazelle failed on the new app"
+build=$app/BUILD.bazel
+[[ -f $build ]] || fail "one Gazelle run wrote no $build"
+grep -q 'package(default_visibility = \["//apps:__subpackages__"\])' "$build" || { cat "$build" >&2; fail "$build is not private to apps/"; }
+! grep -q '//visibility:public' "$build" || { cat "$build" >&2; fail "$build has a public target"; }
+grep -q 'go_image(' "$build" || { cat "$build" >&2; fail "$build has no go_image"; }
+ok "one Gazelle run on a hand-written $app/main.go: private to apps/, no public target, go_image"
+gazelle -mode=diff || fail "a second Gazelle run would change BUILD files"
+ok "a second Gazelle run changes nothing"
+
+scaffolded=zz_scaffold_app lib=zzscaffoldlib
+for args in "app $scaffolded" "lib $lib"; do
+  # shellcheck disable=SC2086 # $args is "KIND NAME"
+  bazel run "${q[@]}" //tools/new -- $args >"$tmp/new.out" 2>&1 || { cat "$tmp/new.out" >&2; fail "new $args failed"; }
+  grep -q '^created .*/BUILD.bazel (Gazelle)$' "$tmp/new.out" || { cat "$tmp/new.out" >&2; fail "new $args wrote no BUILD file"; }
+done
+before=$(git status --porcelain)
+got=0
+bazel run "${q[@]}" //tools/new -- app "$scaffolded" >"$tmp/bad.out" 2>&1 || got=$?
+[[ $got == 1 ]] && grep -q "exists already" "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "new app $scaffolded again: exit $got, want 1 and 'exists already'"; }
+[[ $(git status --porcelain) == "$before" ]] || fail "a refused run changed the tree"
+ok "bazel run //tools/new -- app $scaffolded / lib $lib: Go files and Gazelle's BUILD files; the same app again is refused, nothing written"
+
+bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//libs/$lib/..." //:gazelle_test //:buildifier_test //:gofmt_test >"$tmp/test.out" 2>&1 ||
+  { cat "$tmp/test.out" >&2; fail "the new packages' tests or the gates fail"; }
+for a in "$app:Hello, by hand!" "apps/$scaffolded:Hello, world!"; do
+  out=$(bazel run "${q[@]}" "//${a%%:*}" 2>/dev/null)
+  [[ $out == "${a#*:}" ]] || fail "bazel run //${a%%:*} printed '$out'"
+done
+ok "their tests and image tests, and the gates, pass ($(grep -o 'Executed .*' "$tmp/test.out")); both apps run"
+
+# Visibility is what keeps libs off apps, so nothing under apps/ may be public;
+# the query finds a public target when there is one.
+public_apps() { bazel query "${q[@]}" 'attr(visibility, "//visibility:public", //apps/...)' 2>"$tmp/qerr" || { cat "$tmp/qerr" >&2; fail "bazel query failed"; }; }
+found=$(public_apps)
+[[ -z $found ]] || fail "public targets under apps/, so libs could depend on them: $found"
+sed -i 's|^    name = "zz_by_hand",$|&\n    visibility = ["//visibility:public"],|' "$build"
+found=$(public_apps)
+[[ $found == "//$app:zz_by_hand" ]] || fail "the query did not find a public probe: '$found'"
+ok "nothing under apps/ is public (the same query finds a public probe)"
+echo "gazelle.sh: $passed passed, 0 failed"
