@@ -5,7 +5,6 @@ import (
 	"encoding/pem"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 	"time"
@@ -64,7 +63,7 @@ func baseEntries(s baseSpec) ([]entry, error) {
 }
 
 // baseCmd writes the base layer as an uncompressed, reproducible tar.
-func baseCmd(args []string, stdout io.Writer) error {
+func baseCmd(args []string) error {
 	fs := flag.NewFlagSet("ocitool base", flag.ContinueOnError)
 	uid := fs.Int("uid", 65532, "user id of the non-root user")
 	gid := fs.Int("gid", 65532, "group id of the non-root user")
@@ -103,6 +102,5 @@ func baseCmd(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		return fmt.Errorf("base: write %s: %w", *out, err)
 	}
-	fmt.Fprintf(stdout, "base layer %s: %d entries, %d bytes\n", *out, len(entries), len(data))
 	return nil
 }

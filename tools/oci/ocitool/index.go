@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/empty"
@@ -52,7 +51,7 @@ type imageWithoutArtifactType struct{ v1.Image }
 // ArtifactType returns "", so the descriptor leaves the field out.
 func (imageWithoutArtifactType) ArtifactType() (string, error) { return "", nil }
 
-func indexCmd(args []string, stdout io.Writer) error {
+func indexCmd(args []string) error {
 	fs := flag.NewFlagSet("ocitool index", flag.ContinueOnError)
 	var images stringsFlag
 	fs.Var(&images, "image", "OCI layout directory of one image (repeatable)")
@@ -81,7 +80,7 @@ func indexCmd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	if err := writeLayout(*out, *digestFile, stdout, idx, func(lp layout.Path) error { return lp.AppendIndex(idx) }); err != nil {
+	if err := writeLayout(*out, *digestFile, idx, func(lp layout.Path) error { return lp.AppendIndex(idx) }); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil

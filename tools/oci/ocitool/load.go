@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/google/go-containerregistry/pkg/name"
 	"github.com/google/go-containerregistry/pkg/v1/tarball"
@@ -12,7 +11,7 @@ import (
 )
 
 // loadCmd writes the image of an OCI layout as a `docker load` tarball.
-func loadCmd(args []string, stdout io.Writer) error {
+func loadCmd(args []string) error {
 	fs := flag.NewFlagSet("ocitool load", flag.ContinueOnError)
 	image := fs.String("image", "", "OCI layout directory of one image")
 	tag := fs.String("tag", "", "repository:tag the loaded image gets, e.g. hello_world:dev")
@@ -39,6 +38,5 @@ func loadCmd(args []string, stdout io.Writer) error {
 	if err := tarball.WriteToFile(*out, ref, img); err != nil {
 		return fmt.Errorf("load: write %s: %w", *out, err)
 	}
-	fmt.Fprintf(stdout, "%s -> %s\n", ref, *out)
 	return nil
 }

@@ -35,13 +35,13 @@ func run(args []string, stdout io.Writer) error {
 	}
 	switch args[0] {
 	case "base":
-		return baseCmd(args[1:], stdout)
+		return baseCmd(args[1:])
 	case "image":
-		return imageCmd(args[1:], stdout)
+		return imageCmd(args[1:])
 	case "index":
-		return indexCmd(args[1:], stdout)
+		return indexCmd(args[1:])
 	case "load":
-		return loadCmd(args[1:], stdout)
+		return loadCmd(args[1:])
 	case "push":
 		return pushCmd(args[1:], stdout)
 	default:
@@ -63,7 +63,7 @@ func (f kvFlag) Set(v string) error {
 	return nil
 }
 
-func imageCmd(args []string, stdout io.Writer) error {
+func imageCmd(args []string) error {
 	fs := flag.NewFlagSet("ocitool image", flag.ContinueOnError)
 	binary := fs.String("binary", "", "static executable to run")
 	name := fs.String("name", "", "executable name in the image (/app/NAME)")
@@ -122,7 +122,7 @@ func imageCmd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeLayout(*out, *digestFile, stdout, img, func(lp layout.Path) error { return lp.AppendImage(img) }); err != nil {
+	if err := writeLayout(*out, *digestFile, img, func(lp layout.Path) error { return lp.AppendImage(img) }); err != nil {
 		return fmt.Errorf("image: %w", err)
 	}
 	return nil
@@ -130,7 +130,7 @@ func imageCmd(args []string, stdout io.Writer) error {
 
 // writeLayout writes an OCI layout at out holding one manifest (added by
 // add), then prints its digest and, if digestFile is set, writes it there.
-func writeLayout(out, digestFile string, stdout io.Writer, m interface{ Digest() (v1.Hash, error) }, add func(layout.Path) error) error {
+func writeLayout(out, digestFile string, m interface{ Digest() (v1.Hash, error) }, add func(layout.Path) error) error {
 	lp, err := layout.Write(out, empty.Index)
 	if err != nil {
 		return fmt.Errorf("write layout %s: %w", out, err)
@@ -147,6 +147,5 @@ func writeLayout(out, digestFile string, stdout io.Writer, m interface{ Digest()
 			return fmt.Errorf("write digest: %w", err)
 		}
 	}
-	fmt.Fprintln(stdout, d)
 	return nil
 }
