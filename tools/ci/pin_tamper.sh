@@ -19,14 +19,21 @@ for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
   "expected (pinned): $bad" "actual (proxy):    $good" "nothing was extracted"; do
   grep -qF -- "$want" "$tmp/out" || { cat "$tmp/out" >&2; fail "message lacks: $want"; }
 done
-echo "ok   tampered rules_go hash: bazel exit $code with:"
+ok "tampered rules_go hash: bazel exit $code with:"
 grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/       /'
 
-# A drifted go.mod toolchain makes //tools/goproxy:pins_test fail, naming both versions.
-sed -i 's/^toolchain .*/toolchain go1.0.0/' "$copy/go.mod"
-code=0
-"$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" >"$tmp/out" 2>&1 || code=$?
-[[ $code -ne 0 ]] && grep -q "differs from go.mod's toolchain (go1.0.0)" "$tmp/out" ||
-  { cat "$tmp/out" >&2; fail "pins_test passed with a drifted go.mod toolchain"; }
-echo "ok   drifted go.mod toolchain: pins_test exit $code: $(cat "$tmp/out")"
-echo "pin_tamper.sh: 2 passed, 0 failed"
+# A drifted go.mod toolchain or Gazelle makes //tools/goproxy:pins_test fail, naming both versions.
+pins() { "$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" "$copy/go.sum" >"$tmp/out" 2>&1; }
+drift() { # drift SED WANT: edit go.mod, expect pins_test to fail with WANT, undo the edit
+  cp "$copy/go.mod" "$tmp/go.mod"
+  sed -i "$1" "$copy/go.mod"
+  code=0
+  pins || code=$?
+  cp "$tmp/go.mod" "$copy/go.mod"
+  [[ $code -ne 0 ]] && grep -qF "$2" "$tmp/out" || { cat "$tmp/out" >&2; fail "pins_test passed with go.mod edited by '$1'"; }
+  ok "drifted go.mod ($1): pins_test exit $code: $(cat "$tmp/out")"
+}
+pins || { cat "$tmp/out" >&2; fail "pins_test fails on the untouched copy"; }
+drift 's/^toolchain .*/toolchain go1.0.0/' "differs from go.mod's toolchain (go1.0.0)"
+drift 's|^\(\s*github.com/bazelbuild/bazel-gazelle\) v.*|\1 v0.46.0|' "Gazelle is v0.47.0 in"
+echo "pin_tamper.sh: $passed passed, 0 failed"
