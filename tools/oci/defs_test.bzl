@@ -69,8 +69,8 @@ def oci_bad_input_tests(name):
     for case, (rule, attrs, message) in cases.items():
         target = "%s_%s" % (name, case)
         rule(name = target, tags = ["manual"], **attrs)
-        fails_with_test(name = target + "_test", target_under_test = ":" + target, message = message % name)
+        fails_with_test(name = target + "_test", size = "small", target_under_test = ":" + target, message = message % name)
         tests.append(":%s_test" % target)
-    _check_platforms_test(name = name + "_check_platforms_test")
+    _check_platforms_test(name = name + "_check_platforms_test", size = "small")
     tests.append(":%s_check_platforms_test" % name)
     native.test_suite(name = name, tests = tests)

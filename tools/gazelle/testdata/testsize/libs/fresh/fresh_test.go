@@ -1,0 +1,5 @@
+package fresh
+
+import "testing"
+
+func TestX(t *testing.T) {}

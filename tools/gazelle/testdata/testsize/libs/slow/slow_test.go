@@ -1,0 +1,5 @@
+package slow
+
+import "testing"
+
+func TestX(t *testing.T) {}
