@@ -7,7 +7,9 @@
 #     with no public target and go_image; a second run changes nothing;
 #  3. `bazel run //tools/new -- app|lib NAME` (Go files, then our Gazelle);
 #  4. the new packages' tests and image tests and the repo's gates pass, both
-#     apps run, and nothing under apps/ is public.
+#     apps run, and nothing under apps/ is public;
+#  5. the pre-commit hook (bazel run //tools/githooks:install) refuses a commit
+#     with an unformatted file or a stale BUILD file, and lets the fixed one in.
 source "$(dirname "$0")/lib.sh"
 fresh_copy
 unset BAZEL_REMOTE_CACHE # the copy builds for real
@@ -86,4 +88,16 @@ sed -i 's|^    name = "zz_by_hand",$|&\n    visibility = ["//visibility:public"]
 found=$(public_apps)
 [[ $found == "//$app:zz_by_hand" ]] || fail "the query did not find a public probe: '$found'"
 ok "nothing under apps/ is public (the same query finds a public probe)"
+
+bazel run "${q[@]}" //tools/githooks:install >"$tmp/hook.out" 2>&1 || { cat "$tmp/hook.out" >&2; fail "githooks:install failed"; }
+git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm "new packages" || fail "the hook refused a clean commit"
+mkdir -p libs/zzhook && printf 'package zzhook
+func  F() {}
+' >libs/zzhook/zzhook.go && git add libs/zzhook
+commit() { git -c user.name=ci -c user.email=ci@localhost commit -qm "$1" >"$tmp/commit.out" 2>&1; }
+if commit "unformatted, no BUILD file"; then fail "the hook let an unformatted package without a BUILD file in"; fi
+grep -q "formatted libs/zzhook/zzhook.go" "$tmp/commit.out" && grep -q "BUILD files are stale" "$tmp/commit.out" ||
+  { cat "$tmp/commit.out" >&2; fail "the hook did not say what to fix"; }
+gazelle && git add -A && commit "fixed" || { cat "$tmp/commit.out" >&2; fail "the hook refused the fixed commit"; }
+ok "pre-commit hook: refused an unformatted package without a BUILD file (it gofmt'ed the file, named Gazelle), let the fixed commit in"
 echo "gazelle.sh: $passed passed, 0 failed"
