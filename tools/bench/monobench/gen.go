@@ -110,6 +110,8 @@ func Generate(root, module string, s Shape) error {
 		files[dir+"/main_test.go"] = fmt.Sprintf(appTest, want)
 		files[dir+"/BUILD.bazel"] = appBuild(name, module, buildDeps)
 	}
+	// The apps root, as in this repository: apps are private to apps/.
+	files["apps/BUILD.bazel"] = "package(default_visibility = [\"//apps:__subpackages__\"])\n"
 	for path, content := range files {
 		p := filepath.Join(root, path)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

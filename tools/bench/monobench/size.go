@@ -226,15 +226,15 @@ http {
 	return "", nil, fmt.Errorf("nginx did not start on 127.0.0.1:%d (see %s/error.log)", port, dir)
 }
 
-// copyTemplate copies the files git tracks in src, except the code under
-// libs/ and apps/ (apps/BUILD.bazel stays), to dst.
+// copyTemplate copies the files git tracks in src, except libs/ and apps/
+// (Generate writes those), to dst.
 func copyTemplate(src, dst string) error {
 	out, err := exec.Command("git", "-C", src, "ls-files", "-z").Output()
 	if err != nil {
 		return fmt.Errorf("git ls-files in %s: %w", src, err)
 	}
 	for _, f := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
-		if (strings.HasPrefix(f, "libs/") || strings.HasPrefix(f, "apps/")) && f != "apps/BUILD.bazel" {
+		if strings.HasPrefix(f, "libs/") || strings.HasPrefix(f, "apps/") {
 			continue
 		}
 		if err := copyFile(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
