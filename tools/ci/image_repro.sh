@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 fresh_copy elsewhere/repo
-# The second build must really build: no remote cache (the copy has no user.bazelrc either).
+# The second build must really build: no remote cache (the copy's user.bazelrc only names its output base).
 unset BAZEL_REMOTE_CACHE
 
 targets=(//apps/hello_world:image.digest //apps/hello_world:image_linux_arm64.digest //apps/hello_world:image_index.digest)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the graph enforces the layering (hand-written): code under libs/ may
 # depend on libs, never on apps (the package default_visibility our Gazelle
-# gives every package under apps/; tools/ci/gazelle.sh checks none is public).
+# gives every package under apps/; tools/ci/fresh_clone.sh checks none is public).
 # Adds a throw-away package libs/zz_layering_probe to this tree (removed on
 # exit) and analyses it with --nobuild in this output base: seconds, nothing built.
 source "$(dirname "$0")/lib.sh"

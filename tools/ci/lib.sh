@@ -2,7 +2,8 @@
 #
 # fresh_copy [SUBDIR]: copies the tracked files of this work tree (with
 # uncommitted edits) to $copy (default $tmp/repo) for a build in its own output
-# base $ob. Each extra output base gets its own copy: one in the same workspace
+# base $ob, which the copy's user.bazelrc names, so that every Bazel command in
+# the copy (a git hook's, ibazel's) uses it. Each extra output base gets its own copy: one in the same workspace
 # would walk into the other's bazel-* symlinks under //... . All copies share
 # one temp dir $tmp; on exit their Bazel servers are shut down and $tmp removed.
 #
@@ -38,6 +39,7 @@ fresh_copy() {
   _copies+=("$copy" "$ob")
   mkdir -p "$copy"
   (cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
+  echo "startup --output_base=$ob" >"$copy/user.bazelrc"
 }
 
 _cleanup() {

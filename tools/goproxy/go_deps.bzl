@@ -2,8 +2,8 @@
 
 Gazelle rewrites name, importpath, sum and version; other attributes are
 hand-written and kept: build_file_generation = "clean" and the proto modes let
-modules that ship BUILD files for a newer Bazel (buildtools, safeopen,
-protobuf) build here with Gazelle's BUILD files instead.
+modules that ship BUILD files for a newer Bazel (buildtools, bazel-watcher,
+safeopen, protobuf) build here with Gazelle's BUILD files instead.
 """
 
 load("@bazel_gazelle//:deps.bzl", "go_repository")
@@ -17,6 +17,14 @@ def go_dependencies():
         version = "v0.47.0",
     )
     go_repository(
+        name = "com_github_bazelbuild_bazel_watcher",
+        build_file_generation = "clean",
+        build_file_proto_mode = "disable",
+        importpath = "github.com/bazelbuild/bazel-watcher",
+        sum = "h1:C6e5no+kpIT6PB0Mvq70cBy1uaBJhkRGaLTnsMEY/0A=",
+        version = "v0.33.0",
+    )
+    go_repository(
         name = "com_github_bazelbuild_buildtools",
         build_file_generation = "clean",
         build_file_proto_mode = "disable",
@@ -27,8 +35,8 @@ def go_dependencies():
     go_repository(
         name = "com_github_bazelbuild_rules_go",
         importpath = "github.com/bazelbuild/rules_go",
-        sum = "h1:u160DT+RRb+Xb2aSO4piN8xhs4aZvWz2UDXCq48F4ao=",
-        version = "v0.53.0",
+        sum = "h1:qBFxjy29iJg22xWlu5A3mNwrXtCHiEnHcIt91SsiFGU=",
+        version = "v0.57.0",
     )
     go_repository(
         name = "com_github_bmatcuk_doublestar_v4",
@@ -109,10 +117,16 @@ def go_dependencies():
         version = "v1.0.4",
     )
     go_repository(
+        name = "com_github_fsnotify_fsevents",
+        importpath = "github.com/fsnotify/fsevents",
+        sum = "h1:BRlvlqjvNTfogHfeBOFvSC9N0Ddy+wzQCQukyoD7o/c=",
+        version = "v0.2.0",
+    )
+    go_repository(
         name = "com_github_fsnotify_fsnotify",
         importpath = "github.com/fsnotify/fsnotify",
-        sum = "h1:8JEhPFa5W2WU7YfeZzPNqzMP6Lwt7L2715Ggo0nosvA=",
-        version = "v1.7.0",
+        sum = "h1:2Ml+OJNzbYCTzsxtv8vKSFD9PbJjmhYF14k/jKC7S9k=",
+        version = "v1.9.0",
     )
     go_repository(
         name = "com_github_go_logr_logr",
@@ -153,10 +167,34 @@ def go_dependencies():
         version = "v0.0.0-20260327150837-43626d6f4685",
     )
     go_repository(
+        name = "com_github_gopherjs_gopherjs",
+        importpath = "github.com/gopherjs/gopherjs",
+        sum = "h1:fQnZVsXk8uxXIStYb0N4bGk7jeyTalG/wsZjQ25dO0g=",
+        version = "v1.17.2",
+    )
+    go_repository(
+        name = "com_github_gorilla_websocket",
+        importpath = "github.com/gorilla/websocket",
+        sum = "h1:saDtZ6Pbx/0u+bgYQ3q96pZgCzfhKXGPqt7kZ72aNNg=",
+        version = "v1.5.3",
+    )
+    go_repository(
         name = "com_github_inconshreveable_mousetrap",
         importpath = "github.com/inconshreveable/mousetrap",
         sum = "h1:wN+x4NVGpMsO7ErUn/mUI3vEoE6Jt13X2s0bqwp9tc8=",
         version = "v1.1.0",
+    )
+    go_repository(
+        name = "com_github_jaschaephraim_lrserver",
+        importpath = "github.com/jaschaephraim/lrserver",
+        sum = "h1:qxoA9wh1IZAbMhfFSE81tn8RsB48LNd7ecH6lFpxucc=",
+        version = "v0.0.0-20240306232639-afed386b3640",
+    )
+    go_repository(
+        name = "com_github_jtolds_gls",
+        importpath = "github.com/jtolds/gls",
+        sum = "h1:xdiiI2gbIgH/gLH7ADydsJ1uDOEzR8yvV7C0MuV77Wo=",
+        version = "v4.20.0+incompatible",
     )
     go_repository(
         name = "com_github_keybase_go_keychain",
@@ -169,6 +207,12 @@ def go_dependencies():
         importpath = "github.com/klauspost/compress",
         sum = "h1:hMRETovs/pu/dVWN7zIT1PGG8t509MwT6bO7XSi26R8=",
         version = "v1.19.2",
+    )
+    go_repository(
+        name = "com_github_mattn_go_shellwords",
+        importpath = "github.com/mattn/go-shellwords",
+        sum = "h1:M2zGm7EW6UQJvDeQxo4T51eKPurbeFbe8WtebGE2xrk=",
+        version = "v1.0.12",
     )
     go_repository(
         name = "com_github_microsoft_go_winio",
@@ -235,6 +279,18 @@ def go_dependencies():
         importpath = "github.com/sirupsen/logrus",
         sum = "h1:TsZE7l11zFCLZnZ+teH4Umoq5BhEIfIzfRDZ1Uzql2w=",
         version = "v1.9.4",
+    )
+    go_repository(
+        name = "com_github_smarty_assertions",
+        importpath = "github.com/smarty/assertions",
+        sum = "h1:cR//PqUBUiQRakZWqBiFFQ9wb8emQGDb0HeGdqGByCY=",
+        version = "v1.15.0",
+    )
+    go_repository(
+        name = "com_github_smartystreets_goconvey",
+        importpath = "github.com/smartystreets/goconvey",
+        sum = "h1:qGjIddxOk4grTu9JPOU31tVfq3cNdBlNa5sSznIX1xY=",
+        version = "v1.8.1",
     )
     go_repository(
         name = "com_github_spf13_cobra",
@@ -318,8 +374,8 @@ def go_dependencies():
         name = "org_golang_google_protobuf",
         build_file_proto_mode = "disable_global",
         importpath = "google.golang.org/protobuf",
-        sum = "h1:82DV7MYdb8anAVi3qge1wSnMDrnKK7ebr+I0hHRN1BU=",
-        version = "v1.36.3",
+        sum = "h1:z1NpPI8ku2WgiWnf+t9wTPsn6eP1L7ksHUlkfLvd9xY=",
+        version = "v1.36.6",
     )
     go_repository(
         name = "org_golang_x_crypto_x509roots_fallback",
@@ -338,6 +394,12 @@ def go_dependencies():
         importpath = "golang.org/x/mod",
         sum = "h1:UF5zwQdCRRUpHfyPwr7d4UrGiVeldIsogtzWVnczL74=",
         version = "v0.39.0",
+    )
+    go_repository(
+        name = "org_golang_x_net",
+        importpath = "golang.org/x/net",
+        sum = "h1:pVaXccu2ozPjCXewfr1S7xza/zcXTity9cCdXQYSjIM=",
+        version = "v0.17.0",
     )
     go_repository(
         name = "org_golang_x_oauth2",

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Proves Gazelle owns every BUILD file below apps/ and libs/ (hand-written), in
-# a fresh copy of the tree with its own output base, as a new clone would (this
-# checkout is never written to):
-#  1. delete them all, `bazel run //:gazelle`: git status is clean again;
+# A developer's first hour in a fresh clone (hand-written), in a copy of the
+# tree with its own output base (this checkout is never written to):
+#  1. Gazelle owns every BUILD file below apps/ and libs/: delete them all,
+#     `bazel run //:gazelle`, and git status is clean again;
 #  2. write apps/NEW/main.go by hand, one `bazel run //:gazelle`: a BUILD file
 #     with no public target and go_image; a second run changes nothing;
 #  3. `bazel run //tools/new -- app|lib NAME` (Go files, then our Gazelle);
 #  4. the new packages' tests and image tests and the repo's gates pass, both
 #     apps run, and nothing under apps/ is public;
 #  5. the pre-commit hook (bazel run //tools/githooks:install) refuses a commit
-#     with an unformatted file or a stale BUILD file, and lets the fixed one in.
+#     with an unformatted file or a stale BUILD file, and lets the fixed one in;
+#  6. watch mode (bazel run //tools/watch -- run //apps/hello_server) restarts
+#     the server gracefully after an edit of libs/greeting, and stopping it
+#     leaves no process behind.
 source "$(dirname "$0")/lib.sh"
 fresh_copy
 unset BAZEL_REMOTE_CACHE # the copy builds for real
 cd "$copy"
-bazel() { "$root/tools/bazel" --output_base="$ob" "$@"; }
+bazel() { tools/bazel "$@"; } # the copy's user.bazelrc names $ob
 q=(--noshow_progress --ui_event_filters=-info)
 git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm base
 gazelle() { bazel run "${q[@]}" //:gazelle -- "$@" >"$tmp/gazelle.out" 2>&1 || { cat "$tmp/gazelle.out" >&2; return 1; }; }
@@ -84,8 +87,10 @@ ok "their tests and image tests, and the gates, pass ($(grep -o 'Executed .*' "$
 public_apps() { bazel query "${q[@]}" 'attr(visibility, "//visibility:public", //apps/...)' 2>"$tmp/qerr" || { cat "$tmp/qerr" >&2; fail "bazel query failed"; }; }
 found=$(public_apps)
 [[ -z $found ]] || fail "public targets under apps/, so libs could depend on them: $found"
+cp "$build" "$tmp/build"
 sed -i 's|^    name = "zz_by_hand",$|&\n    visibility = ["//visibility:public"],|' "$build"
 found=$(public_apps)
+cp "$tmp/build" "$build"
 [[ $found == "//$app:zz_by_hand" ]] || fail "the query did not find a public probe: '$found'"
 ok "nothing under apps/ is public (the same query finds a public probe)"
 
@@ -100,4 +105,27 @@ grep -q "formatted libs/zzhook/zzhook.go" "$tmp/commit.out" && grep -q "BUILD fi
   { cat "$tmp/commit.out" >&2; fail "the hook did not say what to fix"; }
 gazelle && git add -A && commit "fixed" || { cat "$tmp/commit.out" >&2; fail "the hook refused the fixed commit"; }
 ok "pre-commit hook: refused an unformatted package without a BUILD file (it gofmt'ed the file, named Gazelle), let the fixed commit in"
-echo "gazelle.sh: $passed passed, 0 failed"
+port=$(free_port)
+setsid tools/bazel run "${q[@]}" //tools/watch -- run //apps/hello_server -- -addr "127.0.0.1:$port" >"$tmp/watch.log" 2>&1 &
+on_exit "pkill -TERM -f 'ibazel_/ibazel .*$copy/tools/bazel' || true"
+hello() { curl -s --max-time 2 "http://127.0.0.1:$port/hello?name=Ada" 2>/dev/null || true; }
+SECONDS=0
+until [[ $(hello) == "Hello, Ada!" ]]; do
+  ((SECONDS < 300)) || { cat "$tmp/watch.log" >&2; fail "watch mode: hello_server did not answer within 300 s"; }
+  sleep 1
+done
+started=$SECONDS
+sed -i 's/return "Hello, " + normalized/return "Howdy, " + normalized/' libs/greeting/greeting.go
+SECONDS=0
+until [[ $(hello) == "Howdy, Ada!" ]]; do
+  ((SECONDS < 60)) || { cat "$tmp/watch.log" >&2; fail "watch mode: no new response within 60 s of editing libs/greeting"; }
+  sleep 0.2
+done
+edited=$SECONDS
+grep -q '"msg":"stopped"' "$tmp/watch.log" || { cat "$tmp/watch.log" >&2; fail "watch mode: the old server did not shut down gracefully"; }
+pkill -TERM -f "ibazel_/ibazel .*$copy/tools/bazel" || fail "watch mode: no ibazel process to stop"
+sleep 3
+left=$(pgrep -af "ibazel_/ibazel .*$copy|$ob/.*hello_server_/hello_server" || true)
+[[ -z $left ]] || fail "watch mode: processes left after SIGTERM: $left"
+ok "watch mode: hello_server up in ${started}s; edit of libs/greeting -> 'Howdy, Ada!' in ${edited}s (old server stopped gracefully); SIGTERM leaves no process"
+echo "fresh_clone.sh: $passed passed, 0 failed"
