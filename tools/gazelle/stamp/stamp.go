@@ -15,11 +15,13 @@
 package stamp
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"log"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -112,13 +114,24 @@ func Scan(dir, rel string, files []string) (string, map[string]string, error) {
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return "", nil, fmt.Errorf("%s: %w", path.Join(rel, name), err)
+		}
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+		mode := parser.PackageClauseOnly // most files: just the package name
+		if bytes.Contains(src, []byte(Marker)) {
+			mode = parser.ParseComments | parser.SkipObjectResolution
+		}
+		f, err := parser.ParseFile(fset, name, src, mode)
 		if err != nil {
 			continue // Gazelle's Go language reports it
 		}
 		if pkg == "" {
 			pkg = f.Name.Name
+		}
+		if mode == parser.PackageClauseOnly {
+			continue
 		}
 		if err := scanFile(fset, f, path.Join(rel, name), defs); err != nil {
 			return "", nil, err
