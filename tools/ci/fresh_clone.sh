@@ -19,7 +19,7 @@ unset BAZEL_REMOTE_CACHE # the copy builds for real
 cd "$copy"
 bazel() { tools/bazel "$@"; } # the copy's user.bazelrc names $ob
 q=(--noshow_progress --ui_event_filters=-info)
-git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm base
+git init -q && git config user.name ci && git config user.email ci@localhost && git add -A && git commit -qm base
 gazelle() { bazel run "${q[@]}" //:gazelle -- "$@" >"$tmp/gazelle.out" 2>&1 || { cat "$tmp/gazelle.out" >&2; return 1; }; }
 
 mapfile -t builds < <(find apps libs -mindepth 2 -name BUILD.bazel | sort)
@@ -95,11 +95,11 @@ cp "$tmp/build" "$build"
 ok "nothing under apps/ is public (the same query finds a public probe)"
 
 bazel run "${q[@]}" //tools/githooks:install >"$tmp/hook.out" 2>&1 || { cat "$tmp/hook.out" >&2; fail "githooks:install failed"; }
-git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm "new packages" || fail "the hook refused a clean commit"
+git add -A && git commit -qm "new packages" || fail "the hook refused a clean commit"
 mkdir -p libs/zzhook && printf 'package zzhook
 func  F() {}
 ' >libs/zzhook/zzhook.go && git add libs/zzhook
-commit() { git -c user.name=ci -c user.email=ci@localhost commit -qm "$1" >"$tmp/commit.out" 2>&1; }
+commit() { git commit -qm "$1" >"$tmp/commit.out" 2>&1; }
 if commit "unformatted, no BUILD file"; then fail "the hook let an unformatted package without a BUILD file in"; fi
 grep -q "formatted libs/zzhook/zzhook.go" "$tmp/commit.out" && grep -q "BUILD files are stale" "$tmp/commit.out" ||
   { cat "$tmp/commit.out" >&2; fail "the hook did not say what to fix"; }

@@ -30,10 +30,9 @@ if ((${#go[@]})); then
   fi
 fi
 if ((${#star[@]})); then
-  flags=(-warnings=-native-sh-binary,-native-sh-library,-native-sh-test) # as tools/lint/lint.sh
   for f in "${star[@]}"; do
-    if ! "$buildifier" -mode=check "${flags[@]}" "$f" >/dev/null 2>&1; then
-      "$buildifier" -mode=fix "${flags[@]}" "$f"
+    if ! "$buildifier" -mode=check "$f" >/dev/null 2>&1; then
+      "$buildifier" -mode=fix "$f"
       changed+=("$f")
     fi
   done

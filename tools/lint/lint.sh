@@ -34,12 +34,11 @@ fail() {
 case $tool/$mode in
   buildifier/*)
     mapfile -t srcs < <(files WORKSPACE '*.bzl' '*.bazel' BUILD '*/BUILD')
-    # The default warnings, but "load sh_* from @rules_shell": Bazel 4.2.3 has them built in.
-    flags=(-warnings=-native-sh-binary,-native-sh-library,-native-sh-test)
+    # Which warnings: .buildifier.json at the root, which buildifier reads itself.
     if [[ $mode == fix ]]; then
-      "$bin" -mode=fix -lint=fix "${flags[@]}" "${srcs[@]}"
+      "$bin" -mode=fix -lint=fix "${srcs[@]}"
     else
-      "$bin" -mode=check -lint=warn "${flags[@]}" "${srcs[@]}" ||
+      "$bin" -mode=check -lint=warn "${srcs[@]}" ||
         fail "the Starlark files above need formatting or have lint warnings (https://github.com/bazelbuild/buildtools/blob/main/WARNINGS.md)"
     fi
     ;;
