@@ -14,15 +14,24 @@
 # ROUNDS (default 5) sets the rounds; OUTPUT_BASE that of WORKSPACE (default
 # WORKSPACE.ob, where monobench puts it).
 set -euo pipefail
-[[ $# -ge 3 ]] || { sed -n '2,15p' "$0" >&2; exit 2; }
+[[ $# -ge 3 ]] || {
+  sed -n '2,15p' "$0" >&2
+  exit 2
+}
 ws=$(cd "$1" && pwd) lib=$2
 shift 2
 src=$ws/libs/$lib/$lib.go
-[[ $lib == - || -f $src ]] || { echo "flags_ab.sh: no $src (LIB is a generated lib such as l0000)" >&2; exit 2; }
+[[ $lib == - || -f $src ]] || {
+  echo "flags_ab.sh: no $src (LIB is a generated lib such as l0000)" >&2
+  exit 2
+}
 ROUNDS=${ROUNDS:-5} OUTPUT_BASE=${OUTPUT_BASE:-$ws.ob}
 names=() flags=()
 for set in "$@"; do
-  [[ $set == *=* ]] || { echo "flags_ab.sh: $set: want NAME=FLAGS (FLAGS may be empty)" >&2; exit 2; }
+  [[ $set == *=* ]] || {
+    echo "flags_ab.sh: $set: want NAME=FLAGS (FLAGS may be empty)" >&2
+    exit 2
+  }
   names+=("${set%%=*}") flags+=("${set#*=}")
 done
 
@@ -40,7 +49,11 @@ run() { # run FLAGS: edit, bazel test; prints "seconds processes"
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086 # FLAGS is a word list
   (cd "$ws" && tools/bazel --output_base="$OUTPUT_BASE" test $1 //libs/... //apps/...) >"$log" 2>&1 ||
-    { tail -30 "$log" >&2; echo "flags_ab.sh: bazel test $1 failed" >&2; exit 1; }
+    {
+      tail -30 "$log" >&2
+      echo "flags_ab.sh: bazel test $1 failed" >&2
+      exit 1
+    }
   t1=$(date +%s.%N)
   echo "$(echo "$t1 - $t0" | bc) $(sed -nE 's/^INFO: [0-9]+ processes?: (.*)\./\1/p' "$log" | tail -1 |
     tr ',' '\n' | awk '$2 != "internal" && $2 != "remote" {n += $1} END {print n + 0}')"
@@ -63,5 +76,6 @@ printf '\n| flags (%s, median of %s) | seconds | processes | vs %s |\n|---|---|-
 base=$(median "${secs[0]}")
 for i in "${!names[@]}"; do
   m=$(median "${secs[$i]}")
+  # shellcheck disable=SC2016 # the backquotes are Markdown
   printf '| %s `%s` | %.2f | %s | %.2f |\n' "${names[$i]}" "${flags[$i]}" "$m" "${procs[$i]}" "$(echo "$m / $base" | bc -l)"
 done

@@ -16,7 +16,10 @@ need curl curl
 DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-3} CONNECTIONS=${CONNECTIONS:-32} THREADS=${THREADS:-2}
 
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_server //apps/hello_server/bare >"$tmp/build" 2>&1 ||
-  { cat "$tmp/build" >&2; fail "bazel build failed"; }
+  {
+    cat "$tmp/build" >&2
+    fail "bazel build failed"
+  }
 bin=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_server
 
 names=(hello_server "hello_server quiet" bare)
@@ -29,7 +32,10 @@ start() { # start NAME CMD...: runs CMD in the background, waits for /hello
   pid[$name]=$!
   on_exit "kill ${pid[$name]} 2>/dev/null"
   url[$name]=http://127.0.0.1:$port
-  for _ in $(seq 50); do curl -fs "${url[$name]}/hello" >/dev/null && return; sleep 0.1; done
+  for _ in $(seq 50); do
+    curl -fs "${url[$name]}/hello" >/dev/null && return
+    sleep 0.1
+  done
   fail "$name did not start: $(cat "$tmp/$port.log")"
 }
 start hello_server "$bin/hello_server_/hello_server"

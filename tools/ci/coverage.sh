@@ -8,7 +8,10 @@ cd "$root"
 
 SECONDS=0
 tools/bazel coverage --noshow_progress --ui_event_filters=-info //libs/... //apps/... >"$tmp/out" 2>&1 ||
-  { tail -30 "$tmp/out" >&2; fail "bazel coverage //libs/... //apps/... failed"; }
+  {
+    tail -30 "$tmp/out" >&2
+    fail "bazel coverage //libs/... //apps/... failed"
+  }
 report=bazel-out/_coverage/_coverage_report.dat
 list=bazel-out/_coverage/lcov_files.tmp # the per-test reports Bazel handed the merger
 [[ -s $report && -s $list ]] || fail "no combined report at $report"

@@ -14,13 +14,16 @@
 #     the server gracefully after an edit of libs/greeting, and stopping it
 #     leaves no process behind.
 source "$(dirname "$0")/lib.sh"
-fresh_copy
+fresh_copy repo
 unset BAZEL_REMOTE_CACHE # the copy builds for real
 cd "$copy"
 bazel() { tools/bazel "$@"; } # the copy's user.bazelrc names $ob
 q=(--noshow_progress --ui_event_filters=-info)
 git init -q && git config user.name ci && git config user.email ci@localhost && git add -A && git commit -qm base
-gazelle() { bazel run "${q[@]}" //:gazelle -- "$@" >"$tmp/gazelle.out" 2>&1 || { cat "$tmp/gazelle.out" >&2; return 1; }; }
+gazelle() { bazel run "${q[@]}" //:gazelle -- "$@" >"$tmp/gazelle.out" 2>&1 || {
+  cat "$tmp/gazelle.out" >&2
+  return 1
+}; }
 
 mapfile -t builds < <(find apps libs -mindepth 2 -name BUILD.bazel | sort)
 ((${#builds[@]} > 0)) || fail "no BUILD files below apps/ and libs/"
@@ -28,7 +31,10 @@ rm "${builds[@]}"
 SECONDS=0
 gazelle || fail "bazel run //:gazelle failed"
 changes=$(git status --porcelain)
-[[ -z $changes ]] || { git diff >&2; fail "Gazelle did not regenerate the BUILD files byte for byte: $changes"; }
+[[ -z $changes ]] || {
+  git diff >&2
+  fail "Gazelle did not regenerate the BUILD files byte for byte: $changes"
+}
 ok "deleted ${#builds[@]} BUILD files below apps/ and libs/; bazel run //:gazelle wrote them back byte for byte (${SECONDS}s, cold output base)"
 
 app=apps/zz_by_hand
@@ -54,9 +60,18 @@ EOF
 gazelle || fail "bazel run //:gazelle failed on the new app"
 build=$app/BUILD.bazel
 [[ -f $build ]] || fail "one Gazelle run wrote no $build"
-grep -q 'package(default_visibility = \["//apps:__subpackages__"\])' "$build" || { cat "$build" >&2; fail "$build is not private to apps/"; }
-! grep -q '//visibility:public' "$build" || { cat "$build" >&2; fail "$build has a public target"; }
-grep -q 'go_image(' "$build" || { cat "$build" >&2; fail "$build has no go_image"; }
+grep -q 'package(default_visibility = \["//apps:__subpackages__"\])' "$build" || {
+  cat "$build" >&2
+  fail "$build is not private to apps/"
+}
+! grep -q '//visibility:public' "$build" || {
+  cat "$build" >&2
+  fail "$build has a public target"
+}
+grep -q 'go_image(' "$build" || {
+  cat "$build" >&2
+  fail "$build has no go_image"
+}
 ok "one Gazelle run on a hand-written $app/main.go: private to apps/, no public target, go_image"
 gazelle -mode=diff || fail "a second Gazelle run would change BUILD files"
 ok "a second Gazelle run changes nothing"
@@ -64,18 +79,30 @@ ok "a second Gazelle run changes nothing"
 scaffolded=zz_scaffold_app lib=zzscaffoldlib
 for args in "app $scaffolded" "lib $lib"; do
   # shellcheck disable=SC2086 # $args is "KIND NAME"
-  bazel run "${q[@]}" //tools/new -- $args >"$tmp/new.out" 2>&1 || { cat "$tmp/new.out" >&2; fail "new $args failed"; }
-  grep -q '^created .*/BUILD.bazel (Gazelle)$' "$tmp/new.out" || { cat "$tmp/new.out" >&2; fail "new $args wrote no BUILD file"; }
+  bazel run "${q[@]}" //tools/new -- $args >"$tmp/new.out" 2>&1 || {
+    cat "$tmp/new.out" >&2
+    fail "new $args failed"
+  }
+  grep -q '^created .*/BUILD.bazel (Gazelle)$' "$tmp/new.out" || {
+    cat "$tmp/new.out" >&2
+    fail "new $args wrote no BUILD file"
+  }
 done
 before=$(git status --porcelain)
 got=0
 bazel run "${q[@]}" //tools/new -- app "$scaffolded" >"$tmp/bad.out" 2>&1 || got=$?
-[[ $got == 1 ]] && grep -q "exists already" "$tmp/bad.out" || { cat "$tmp/bad.out" >&2; fail "new app $scaffolded again: exit $got, want 1 and 'exists already'"; }
+if [[ $got != 1 ]] || ! grep -q "exists already" "$tmp/bad.out"; then
+  cat "$tmp/bad.out" >&2
+  fail "new app $scaffolded again: exit $got, want 1 and 'exists already'"
+fi
 [[ $(git status --porcelain) == "$before" ]] || fail "a refused run changed the tree"
 ok "bazel run //tools/new -- app $scaffolded / lib $lib: Go files and Gazelle's BUILD files; the same app again is refused, nothing written"
 
 bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//libs/$lib/..." //:gazelle_test //:buildifier_test //:gofmt_test >"$tmp/test.out" 2>&1 ||
-  { cat "$tmp/test.out" >&2; fail "the new packages' tests or the gates fail"; }
+  {
+    cat "$tmp/test.out" >&2
+    fail "the new packages' tests or the gates fail"
+  }
 for a in "$app:Hello, by hand!" "apps/$scaffolded:Hello, world!"; do
   out=$(bazel run "${q[@]}" "//${a%%:*}" 2>/dev/null)
   [[ $out == "${a#*:}" ]] || fail "bazel run //${a%%:*} printed '$out'"
@@ -84,7 +111,10 @@ ok "their tests and image tests, and the gates, pass ($(grep -o 'Executed .*' "$
 
 # Visibility is what keeps libs off apps, so nothing under apps/ may be public;
 # the query finds a public target when there is one.
-public_apps() { bazel query "${q[@]}" 'attr(visibility, "//visibility:public", //apps/...)' 2>"$tmp/qerr" || { cat "$tmp/qerr" >&2; fail "bazel query failed"; }; }
+public_apps() { bazel query "${q[@]}" 'attr(visibility, "//visibility:public", //apps/...)' 2>"$tmp/qerr" || {
+  cat "$tmp/qerr" >&2
+  fail "bazel query failed"
+}; }
 found=$(public_apps)
 [[ -z $found ]] || fail "public targets under apps/, so libs could depend on them: $found"
 cp "$build" "$tmp/build"
@@ -94,16 +124,27 @@ cp "$tmp/build" "$build"
 [[ $found == "//$app:zz_by_hand" ]] || fail "the query did not find a public probe: '$found'"
 ok "nothing under apps/ is public (the same query finds a public probe)"
 
-bazel run "${q[@]}" //tools/githooks:install >"$tmp/hook.out" 2>&1 || { cat "$tmp/hook.out" >&2; fail "githooks:install failed"; }
-git add -A && git commit -qm "new packages" || fail "the hook refused a clean commit"
+bazel run "${q[@]}" //tools/githooks:install >"$tmp/hook.out" 2>&1 || {
+  cat "$tmp/hook.out" >&2
+  fail "githooks:install failed"
+}
+git add -A
+git commit -qm "new packages" || fail "the hook refused a clean commit"
 mkdir -p libs/zzhook && printf 'package zzhook
 func  F() {}
 ' >libs/zzhook/zzhook.go && git add libs/zzhook
 commit() { git commit -qm "$1" >"$tmp/commit.out" 2>&1; }
 if commit "unformatted, no BUILD file"; then fail "the hook let an unformatted package without a BUILD file in"; fi
-grep -q "formatted libs/zzhook/zzhook.go" "$tmp/commit.out" && grep -q "BUILD files are stale" "$tmp/commit.out" ||
-  { cat "$tmp/commit.out" >&2; fail "the hook did not say what to fix"; }
-gazelle && git add -A && commit "fixed" || { cat "$tmp/commit.out" >&2; fail "the hook refused the fixed commit"; }
+if ! grep -q "formatted libs/zzhook/zzhook.go" "$tmp/commit.out" || ! grep -q "BUILD files are stale" "$tmp/commit.out"; then
+  cat "$tmp/commit.out" >&2
+  fail "the hook did not say what to fix"
+fi
+gazelle
+git add -A
+commit "fixed" || {
+  cat "$tmp/commit.out" >&2
+  fail "the hook refused the fixed commit"
+}
 ok "pre-commit hook: refused an unformatted package without a BUILD file (it gofmt'ed the file, named Gazelle), let the fixed commit in"
 port=$(free_port)
 setsid tools/bazel run "${q[@]}" //tools/watch -- run //apps/hello_server -- -addr "127.0.0.1:$port" >"$tmp/watch.log" 2>&1 &
@@ -111,18 +152,27 @@ on_exit "pkill -TERM -f 'ibazel_/ibazel .*$copy/tools/bazel' || true"
 hello() { curl -s --max-time 2 "http://127.0.0.1:$port/hello?name=Ada" 2>/dev/null || true; }
 SECONDS=0
 until [[ $(hello) == "Hello, Ada!" ]]; do
-  ((SECONDS < 300)) || { cat "$tmp/watch.log" >&2; fail "watch mode: hello_server did not answer within 300 s"; }
+  ((SECONDS < 300)) || {
+    cat "$tmp/watch.log" >&2
+    fail "watch mode: hello_server did not answer within 300 s"
+  }
   sleep 1
 done
 started=$SECONDS
 sed -i 's/return "Hello, " + normalized/return "Howdy, " + normalized/' libs/greeting/greeting.go
 SECONDS=0
 until [[ $(hello) == "Howdy, Ada!" ]]; do
-  ((SECONDS < 60)) || { cat "$tmp/watch.log" >&2; fail "watch mode: no new response within 60 s of editing libs/greeting"; }
+  ((SECONDS < 60)) || {
+    cat "$tmp/watch.log" >&2
+    fail "watch mode: no new response within 60 s of editing libs/greeting"
+  }
   sleep 0.2
 done
 edited=$SECONDS
-grep -q '"msg":"stopped"' "$tmp/watch.log" || { cat "$tmp/watch.log" >&2; fail "watch mode: the old server did not shut down gracefully"; }
+grep -q '"msg":"stopped"' "$tmp/watch.log" || {
+  cat "$tmp/watch.log" >&2
+  fail "watch mode: the old server did not shut down gracefully"
+}
 pkill -TERM -f "ibazel_/ibazel .*$copy/tools/bazel" || fail "watch mode: no ibazel process to stop"
 sleep 3
 left=$(pgrep -af "ibazel_/ibazel .*$copy|$ob/.*hello_server_/hello_server" || true)

@@ -11,7 +11,10 @@ cd "$root"
 GOPLS_VERSION=v0.23.0
 SECONDS=0
 (cd "$tmp" && GOBIN="$tmp/bin" go install "golang.org/x/tools/gopls@$GOPLS_VERSION") >"$tmp/install" 2>&1 ||
-  { cat "$tmp/install" >&2; fail "go install golang.org/x/tools/gopls@$GOPLS_VERSION failed"; }
+  {
+    cat "$tmp/install" >&2
+    fail "go install golang.org/x/tools/gopls@$GOPLS_VERSION failed"
+  }
 ok "gopls $GOPLS_VERSION installed (${SECONDS}s)"
 
 probe=libs/zz_gopls_probe
@@ -40,14 +43,29 @@ for mode in go.mod GOPACKAGESDRIVER; do
   env=()
   [[ $mode == GOPACKAGESDRIVER ]] && env=(GOPACKAGESDRIVER="$tmp/driver")
   SECONDS=0
-  env "${env[@]}" "$tmp/bin/gopls" check "${clean[@]}" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "gopls check ($mode) failed"; }
-  [[ ! -s $tmp/out ]] || { cat "$tmp/out" >&2; fail "gopls ($mode) reports problems in clean files"; }
+  env "${env[@]}" "$tmp/bin/gopls" check "${clean[@]}" >"$tmp/out" 2>"$tmp/err" || {
+    cat "$tmp/err" >&2
+    fail "gopls check ($mode) failed"
+  }
+  [[ ! -s $tmp/out ]] || {
+    cat "$tmp/out" >&2
+    fail "gopls ($mode) reports problems in clean files"
+  }
   if [[ $mode == GOPACKAGESDRIVER ]]; then
-    [[ -s $tmp/driver.log ]] || { cat "$tmp/err" >&2; fail "gopls did not call the driver"; }
+    [[ -s $tmp/driver.log ]] || {
+      cat "$tmp/err" >&2
+      fail "gopls did not call the driver"
+    }
   fi
-  env "${env[@]}" "$tmp/bin/gopls" check "$probe/probe.go" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "gopls check ($mode) of the probe failed"; }
+  env "${env[@]}" "$tmp/bin/gopls" check "$probe/probe.go" >"$tmp/out" 2>"$tmp/err" || {
+    cat "$tmp/err" >&2
+    fail "gopls check ($mode) of the probe failed"
+  }
   msg=$(grep -m1 'probe.go:4:.*undefined: undefinedType' "$tmp/out" || true)
-  [[ -n $msg ]] || { cat "$tmp/out" "$tmp/err" >&2; fail "gopls ($mode) missed the probe's type error"; }
+  [[ -n $msg ]] || {
+    cat "$tmp/out" "$tmp/err" >&2
+    fail "gopls ($mode) missed the probe's type error"
+  }
   ok "gopls ($mode): ${#clean[@]} clean files, no diagnostics; the probe: ${msg#"$root/"} (${SECONDS}s)"
 done
 echo "gopls.sh: $passed passed, 0 failed"

@@ -10,7 +10,10 @@ need_runc
 need curl curl
 
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_server:image >"$tmp/build" 2>&1 ||
-  { cat "$tmp/build" >&2; fail "bazel build //apps/hello_server:image failed"; }
+  {
+    cat "$tmp/build" >&2
+    fail "bazel build //apps/hello_server:image failed"
+  }
 unpack_image "$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_server/image" "$tmp/bundle"
 
 port=$(free_port)

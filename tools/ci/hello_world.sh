@@ -6,7 +6,6 @@
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 
-
 # expect CODE STDOUT STDERR_SUBSTRING -- BAZEL_RUN_ARGS...
 expect() {
   local want_code=$1 want_out=$2 want_err=$3 code=0 out err
@@ -18,7 +17,6 @@ expect() {
   [[ "$err" == *"$want_err"* ]] || fail "args [$*]: stderr lacks '$want_err': $err"
   echo "ok   bazel run //apps/hello_world -- $* -> exit $code, '${out:-${want_err}}'"
 }
-
 
 expect 0 "Hello, world!" "" --
 expect 0 "Hello, Ada!" "" -- --name Ada

@@ -25,7 +25,6 @@ got=sha256:$(skopeo inspect --config --raw "docker-archive:$tarball" | sha256sum
 skopeo inspect "docker-archive:$tarball" | grep -q '"Architecture": "amd64"' || fail "tarball is not linux/amd64"
 echo "ok   skopeo reads $(basename "$tarball") ($(stat -c %s "$tarball") bytes); config digest $got == OCI image's"
 
-
 # podman with throw-away storage; vfs and cgroupfs work in these machines'
 # containers, and the ulimits stay under the machine's hard limits.
 cat >"$tmp/podman" <<SH
@@ -35,8 +34,14 @@ SH
 chmod +x "$tmp/podman"
 podman() { "$tmp/podman" "$@"; }
 OCI_ENGINE=$tmp/podman tools/bazel run --noshow_progress --ui_event_filters=-info //apps/hello_world:image_load >"$tmp/load.out" 2>&1 ||
-  { cat "$tmp/load.out" >&2; fail "bazel run //apps/hello_world:image_load with podman failed"; }
-grep -q "Loaded image: localhost/hello_world:dev" "$tmp/load.out" || { cat "$tmp/load.out" >&2; fail "podman did not load hello_world:dev"; }
+  {
+    cat "$tmp/load.out" >&2
+    fail "bazel run //apps/hello_world:image_load with podman failed"
+  }
+grep -q "Loaded image: localhost/hello_world:dev" "$tmp/load.out" || {
+  cat "$tmp/load.out" >&2
+  fail "podman did not load hello_world:dev"
+}
 id=sha256:$(podman image inspect --format '{{.Id}}' localhost/hello_world:dev)
 [[ $id == "$want" ]] || fail "podman's image ID $id != OCI config digest $want"
 echo "ok   bazel run //apps/hello_world:image_load: podman loaded localhost/hello_world:dev, image ID $id"

@@ -12,6 +12,7 @@ need skopeo skopeo
 need htpasswd apache2-utils
 
 pids=()
+# shellcheck disable=SC2016 # on_exit evaluates it at exit, when pids is full
 on_exit 'kill "${pids[@]}" 2>/dev/null'
 
 # start_registry NAME [AUTH_YAML]: runs a registry on a free port, sets $port.
@@ -77,7 +78,10 @@ dead=$(free_port)
 if push --repository "127.0.0.1:$dead/hello_world" 2>"$tmp/dead.err"; then
   fail "push to a dead port succeeded"
 fi
-grep -q "registry 127.0.0.1:$dead is unreachable" "$tmp/dead.err" || { cat "$tmp/dead.err" >&2; fail "no clear error for a dead registry"; }
+grep -q "registry 127.0.0.1:$dead is unreachable" "$tmp/dead.err" || {
+  cat "$tmp/dead.err" >&2
+  fail "no clear error for a dead registry"
+}
 ok "dead registry: $(grep -o 'registry 127.0.0.1:[0-9]* is unreachable[^?]*?' "$tmp/dead.err" | head -1)"
 
 # 3. A registry that wants credentials: refused without, accepted with a docker config.
@@ -88,7 +92,10 @@ mkdir -p "$tmp/docker-empty"
 if DOCKER_CONFIG=$tmp/docker-empty push --repository "$repo" 2>"$tmp/auth.err"; then
   fail "push without credentials succeeded"
 fi
-grep -q "refused us (HTTP 401): log in with \`docker login 127.0.0.1:$port\`" "$tmp/auth.err" || { cat "$tmp/auth.err" >&2; fail "no clear error for refused credentials"; }
+grep -q "refused us (HTTP 401): log in with \`docker login 127.0.0.1:$port\`" "$tmp/auth.err" || {
+  cat "$tmp/auth.err" >&2
+  fail "no clear error for refused credentials"
+}
 ok "no credentials: refused with HTTP 401 and told to docker login"
 mkdir -p "$tmp/docker"
 printf '{"auths": {"127.0.0.1:%s": {"auth": "%s"}}}\n' "$port" "$(printf 'ci:ci-password-%s' $$ | base64 -w0)" >"$tmp/docker/config.json"

@@ -15,13 +15,16 @@ digests() { # digests WORKSPACE [STARTUP_FLAG]
     for t in image image_linux_arm64 image_index; do echo "$t $(cat "$bin/apps/hello_world/$t.digest")"; done)
 }
 
+indent() { sed 's/^/    /'; }
 SECONDS=0
 a=$(digests "$root")
 t_a=$SECONDS
 b=$(digests "$copy" --output_base="$ob")
 t_b=$((SECONDS - t_a))
-echo "this workspace (${t_a}s):"; echo "$a" | sed 's/^/    /'
-echo "fresh output base, other path (${t_b}s):"; echo "$b" | sed 's/^/    /'
+echo "this workspace (${t_a}s):"
+indent <<<"$a"
+echo "fresh output base, other path (${t_b}s):"
+indent <<<"$b"
 [[ "$a" == "$b" ]] || fail "digests differ between the two builds"
 
 # Size of the amd64 image as pushed: manifest, config and compressed layers.

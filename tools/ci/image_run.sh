@@ -14,6 +14,7 @@ tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:
 layout=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world/image
 
 ids=()
+# shellcheck disable=SC2016 # on_exit evaluates it at exit, when ids is full
 on_exit 'for id in "${ids[@]}"; do runc delete -f "$id" >/dev/null 2>&1; done'
 unpack_image "$layout" "$tmp/bundle"
 

@@ -26,7 +26,10 @@ BUILD
   tools/bazel build --nobuild --noshow_progress "//$probe" >"$tmp/out" 2>&1
 }
 
-analyse 'deps = ["//libs/greeting"],' || { cat "$tmp/out" >&2; fail "a lib depending on a lib did not analyse"; }
+analyse 'deps = ["//libs/greeting"],' || {
+  cat "$tmp/out" >&2
+  fail "a lib depending on a lib did not analyse"
+}
 ok "a lib may depend on a lib (//libs/greeting)"
 
 for dep in '//apps/hello_world:hello_world_lib' '//apps/hello_world'; do
@@ -34,7 +37,10 @@ for dep in '//apps/hello_world:hello_world_lib' '//apps/hello_world'; do
   [[ $dep == //apps/hello_world ]] && attr="data = [\"$dep\"],"
   if analyse "$attr"; then fail "a lib depending on $dep analysed fine"; fi
   msg=$(grep -m1 "is not visible from target" "$tmp/out" || true)
-  [[ -n $msg ]] || { cat "$tmp/out" >&2; fail "no visibility error for $dep"; }
+  [[ -n $msg ]] || {
+    cat "$tmp/out" >&2
+    fail "no visibility error for $dep"
+  }
   ok "a lib depending on $dep fails analysis: ${msg#ERROR: }"
 done
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the CI scripts (hand-written; sourced, not run).
 #
 # fresh_copy [SUBDIR]: copies the tracked files of this work tree (with
@@ -30,11 +31,19 @@ trap _cleanup EXIT
 on_exit() { _exit_cmds+=("$1"); }
 
 passed=0
-fail() { echo "$(basename "$0"): FAIL: $*" >&2; exit 1; }
-ok() { echo "ok   $*"; passed=$((passed + 1)); }
+fail() {
+  echo "$(basename "$0"): FAIL: $*" >&2
+  exit 1
+}
+ok() {
+  echo "ok   $*"
+  passed=$((passed + 1))
+}
 
+# fresh_copy DIR: the tree's git files copied to $copy ($tmp/DIR), with its own
+# output base $ob (in $copy/user.bazelrc); both removed, the server stopped, on exit.
 fresh_copy() {
-  copy=$tmp/${1:-repo}
+  copy=$tmp/$1
   ob=$tmp/ob-${#_copies[@]}
   _copies+=("$copy" "$ob")
   mkdir -p "$copy"
@@ -59,11 +68,21 @@ probe_pkg() {
 
 need() {
   command -v "$1" >/dev/null && return
-  [[ $(id -u) -eq 0 ]] || { echo "$1 is missing: sudo apt-get install -y $2" >&2; exit 1; }
-  if [[ -z ${_apt_updated:-} ]]; then apt-get update -qq; _apt_updated=1; fi
+  [[ $(id -u) -eq 0 ]] || {
+    echo "$1 is missing: sudo apt-get install -y $2" >&2
+    exit 1
+  }
+  if [[ -z ${_apt_updated:-} ]]; then
+    apt-get update -qq
+    _apt_updated=1
+  fi
   echo "installing Debian's $2 for $1"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >"$tmp/apt-$2.log" 2>&1 ||
-    { cat "$tmp/apt-$2.log" >&2; echo "apt-get install $2 failed" >&2; exit 1; }
+    {
+      cat "$tmp/apt-$2.log" >&2
+      echo "apt-get install $2 failed" >&2
+      exit 1
+    }
 }
 
 free_port() {

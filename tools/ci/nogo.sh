@@ -32,25 +32,40 @@ probe() {
   tools/bazel build --noshow_progress "//$probe/..." >"$tmp/out" 2>&1
 }
 
-probe 'fmt.Sprint(1)' 'S()' || { cat "$tmp/out" >&2; fail "a clean probe did not build"; }
+probe 'fmt.Sprint(1)' 'S()' || {
+  cat "$tmp/out" >&2
+  fail "a clean probe did not build"
+}
 ok "a clean package builds with nogo on"
 
 if probe 'fmt.Sprintf("%d", "x")' 'S()'; then fail "a printf mismatch built"; fi
 msg=$(grep -m1 'probe.go:.*(printf)$' "$tmp/out" || true)
-[[ -n $msg ]] || { cat "$tmp/out" >&2; fail "no printf finding for the library"; }
+[[ -n $msg ]] || {
+  cat "$tmp/out" >&2
+  fail "no printf finding for the library"
+}
 ok "a vet finding in a library fails the build: $msg"
 
 if probe 'fmt.Sprint(1)' 'go func() { t.Fatal(S()) }()'; then fail "t.Fatal in a goroutine built"; fi
 msg=$(grep -m1 'probe_test.go:.*(testinggoroutine)$' "$tmp/out" || true)
-[[ -n $msg ]] || { cat "$tmp/out" >&2; fail "no testinggoroutine finding for the test"; }
+[[ -n $msg ]] || {
+  cat "$tmp/out" >&2
+  fail "no testinggoroutine finding for the test"
+}
 ok "a vet finding in a test fails the build: $msg"
 
 # Validation (the failing part of nogo) per target: ours only, never @repo//.
 tools/bazel aquery --noshow_progress 'mnemonic("ValidateNogo", deps(//apps/... + //libs/... + //tools/...))' \
-  >"$tmp/aquery" 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "aquery failed"; }
+  >"$tmp/aquery" 2>"$tmp/err" || {
+  cat "$tmp/err" >&2
+  fail "aquery failed"
+}
 ours=$(grep -c '^  Target: //' "$tmp/aquery" || true)
 external=$(grep -c '^  Target: @' "$tmp/aquery" || true)
 [[ $ours -gt 0 ]] || fail "no nogo validation actions at all: is //tools/lint:nogo registered in WORKSPACE?"
-[[ $external -eq 0 ]] || { grep '^  Target: @' "$tmp/aquery" | sort -u | head >&2; fail "nogo validates $external external targets"; }
+[[ $external -eq 0 ]] || {
+  grep '^  Target: @' "$tmp/aquery" | sort -u | head >&2
+  fail "nogo validates $external external targets"
+}
 ok "nogo validates $ours actions of our targets and 0 of external repositories"
 echo "nogo.sh: $passed passed, 0 failed"

@@ -4,7 +4,7 @@
 # the repo and the user's output base untouched.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-fresh_copy
+fresh_copy repo
 
 modules=tools/goproxy/modules.bzl
 good=$(sed -n '/"io_bazel_rules_go"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$modules")
@@ -17,7 +17,10 @@ code=0
 [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered hash"
 for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
   "expected (pinned): $bad" "actual (proxy):    $good" "nothing was extracted"; do
-  grep -qF -- "$want" "$tmp/out" || { cat "$tmp/out" >&2; fail "message lacks: $want"; }
+  grep -qF -- "$want" "$tmp/out" || {
+    cat "$tmp/out" >&2
+    fail "message lacks: $want"
+  }
 done
 ok "tampered rules_go hash: bazel exit $code with:"
 grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/       /'
@@ -30,10 +33,16 @@ drift() { # drift SED WANT: edit go.mod, expect pins_test to fail with WANT, und
   code=0
   pins || code=$?
   cp "$tmp/go.mod" "$copy/go.mod"
-  [[ $code -ne 0 ]] && grep -qF "$2" "$tmp/out" || { cat "$tmp/out" >&2; fail "pins_test passed with go.mod edited by '$1'"; }
+  if [[ $code -eq 0 ]] || ! grep -qF "$2" "$tmp/out"; then
+    cat "$tmp/out" >&2
+    fail "pins_test passed with go.mod edited by '$1'"
+  fi
   ok "drifted go.mod ($1): pins_test exit $code: $(cat "$tmp/out")"
 }
-pins || { cat "$tmp/out" >&2; fail "pins_test fails on the untouched copy"; }
+pins || {
+  cat "$tmp/out" >&2
+  fail "pins_test fails on the untouched copy"
+}
 drift 's/^toolchain .*/toolchain go1.0.0/' "differs from go.mod's toolchain (go1.0.0)"
 drift 's|^\(\s*github.com/bazelbuild/bazel-gazelle\) v.*|\1 v0.46.0|' "Gazelle is v0.47.0 in"
 echo "pin_tamper.sh: $passed passed, 0 failed"

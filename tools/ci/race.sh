@@ -7,7 +7,10 @@ cd "$root"
 q=(--noshow_progress --ui_event_filters=-info)
 
 SECONDS=0
-tools/bazel test "${q[@]}" --config=race //... >"$tmp/all.out" 2>&1 || { tail -30 "$tmp/all.out" >&2; fail "bazel test --config=race //... failed"; }
+tools/bazel test "${q[@]}" --config=race //... >"$tmp/all.out" 2>&1 || {
+  tail -30 "$tmp/all.out" >&2
+  fail "bazel test --config=race //... failed"
+}
 ok "bazel test --config=race //...: $(grep -o 'Executed .*' "$tmp/all.out") (${SECONDS}s)"
 
 probe=libs/zz_race_probe
@@ -34,11 +37,17 @@ go_test(
     srcs = ["probe_test.go"],
 )
 BUILD
-tools/bazel test "${q[@]}" "//$probe:probe_test" >"$tmp/plain.out" 2>&1 || { cat "$tmp/plain.out" >&2; fail "the racy probe fails even without --config=race"; }
+tools/bazel test "${q[@]}" "//$probe:probe_test" >"$tmp/plain.out" 2>&1 || {
+  cat "$tmp/plain.out" >&2
+  fail "the racy probe fails even without --config=race"
+}
 if tools/bazel test "${q[@]}" --config=race "//$probe:probe_test" >"$tmp/race.out" 2>&1; then
   fail "the racy probe passed under --config=race"
 fi
 log=$(tools/bazel info --config=race bazel-testlogs 2>/dev/null)/$probe/probe_test/test.log
-grep -q "WARNING: DATA RACE" "$log" || { cat "$tmp/race.out" "$log" >&2; fail "no DATA RACE report"; }
+grep -q "WARNING: DATA RACE" "$log" || {
+  cat "$tmp/race.out" "$log" >&2
+  fail "no DATA RACE report"
+}
 ok "a racy test passes without the detector and fails under --config=race: $(grep -m1 -o 'WARNING: DATA RACE' "$log"); $(grep -m1 -o 'testing.go:[0-9]*: race detected.*' "$log" || true)"
 echo "race.sh: $passed passed, 0 failed"

@@ -32,25 +32,37 @@ build() {
   banner=$("$server" -help 2>&1 | head -1)
 }
 
-build || { cat "$tmp/out" >&2; fail "plain build failed"; }
+build || {
+  cat "$tmp/out" >&2
+  fail "plain build failed"
+}
 plain=$digest
 [[ $labels == "dev unstamped" ]] || fail "plain image labels are '$labels', want 'dev unstamped'"
 [[ $banner == *"(dev, unstamped)"* ]] || fail "plain binary says '$banner'"
 ok "plain build: image $plain, labels version/revision '$labels', binary '$banner'"
 
 commit=$(git rev-parse HEAD)
-RELEASE_VERSION=v0.0.0-ci build --config=release || { cat "$tmp/out" >&2; fail "release build failed"; }
+RELEASE_VERSION=v0.0.0-ci build --config=release || {
+  cat "$tmp/out" >&2
+  fail "release build failed"
+}
 [[ $digest != "$plain" ]] || fail "the release image has the plain digest: not stamped"
 [[ $labels == "v0.0.0-ci $commit"* ]] || fail "release image labels are '$labels', want 'v0.0.0-ci $commit'"
 [[ $banner == *"(v0.0.0-ci, $commit"* ]] || fail "release binary says '$banner'"
 ok "release build: image $digest, labels '$labels', binary '$banner'"
 
-build || { cat "$tmp/out" >&2; fail "plain build after the release build failed"; }
+build || {
+  cat "$tmp/out" >&2
+  fail "plain build after the release build failed"
+}
 [[ $digest == "$plain" ]] || fail "plain digest changed after a release build: $plain -> $digest"
 ok "plain build again: image $digest (unchanged), labels '$labels'"
 
 if RELEASE_VERSION="1.0 final" build --config=release; then fail "a release with version '1.0 final' built"; fi
 msg=$(grep -m1 -o "tools/release/status.sh: version .*" "$tmp/out" || true)
-[[ -n $msg ]] || { cat "$tmp/out" >&2; fail "no clear error for a bad version"; }
+[[ -n $msg ]] || {
+  cat "$tmp/out" >&2
+  fail "no clear error for a bad version"
+}
 ok "bad version: the build fails: ${msg:0:120}"
 echo "release.sh: $passed passed, 0 failed"

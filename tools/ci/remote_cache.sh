@@ -48,7 +48,10 @@ for _ in $(seq 50); do
   curl -s -o /dev/null "http://127.0.0.1:$port/cache/" && break
   sleep 0.1
 done
-curl -fs -X PUT --data probe "http://127.0.0.1:$port/cache/probe" || { cat "$web/error.log" >&2; fail "nginx on 127.0.0.1:$port does not accept PUT"; }
+curl -fs -X PUT --data probe "http://127.0.0.1:$port/cache/probe" || {
+  cat "$web/error.log" >&2
+  fail "nginx on 127.0.0.1:$port does not accept PUT"
+}
 export BAZEL_REMOTE_CACHE=http://127.0.0.1:$port/cache
 export CI=true # --config=ci: uploads on, as in CI, also when run by hand
 
@@ -57,7 +60,10 @@ build() {
   local dir=$1 log=$2
   shift 2
   (cd "$dir" && tools/bazel --output_base="$dir.ob" test "${@:-//...}") >"$log" 2>&1 ||
-    { tail -40 "$log" >&2; return 1; }
+    {
+      tail -40 "$log" >&2
+      return 1
+    }
 }
 # processes LOG: Bazel's summary, e.g. "295 processes: 280 remote cache hit, 15 internal."
 processes() { grep -o 'INFO: [0-9]* processes: .*' "$1" | tail -1 | sed 's/^INFO: //'; }

@@ -5,7 +5,10 @@
 # for both (our languages in tools/gazelle compile against go.mod's with `go`).
 set -euo pipefail
 modules=$1 gomod=$2 gosum=$3
-fail() { echo "FAIL: $*" >&2; exit 1; }
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
 
 bad=$(grep -E '^\s*sum = ' "$modules" | grep -vE 'sum = "h1:[A-Za-z0-9+/]{43}="' || true)
 [[ -z "$bad" ]] || fail "$modules: not a go.sum h1: hash: $bad"

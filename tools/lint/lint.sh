@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs a formatter over the source tree (hand-written), for the root targets
-# //:buildifier, //:gofmt (fix) and //:buildifier_test, //:gofmt_test,
-# //:gazelle_test (check; //:gazelle is Gazelle's own fix target).
-#   lint.sh buildifier|gofmt|gazelle fix|check BINARY
+# Runs a formatter or linter over the source tree (hand-written), for the root
+# targets //:buildifier, //:gofmt, //:shfmt (fix) and //:buildifier_test,
+# //:gofmt_test, //:shfmt_test, //:gazelle_test (check; //:gazelle is Gazelle's
+# own fix target), and for tools/ci/shellcheck.sh (Debian's shellcheck, check).
+#   lint.sh buildifier|gofmt|shfmt|gazelle|shellcheck fix|check BINARY
 # `bazel run` gives the tree as BUILD_WORKSPACE_DIRECTORY; a test finds it
 # through the WORKSPACE file in its runfiles, a symlink into the tree (the test
 # runs unsandboxed for that, as Gazelle's gazelle_test does).
@@ -23,6 +24,15 @@ files() {
   local names=() p
   for p in "$@"; do names+=(-o -name "${p##*/}"); done
   find . \( -path './bazel-*' -o -path ./tools/shims \) -prune -o \( "${names[@]:1}" \) -type f -print
+}
+
+# shell_files: the shell scripts among files: *.sh, and the others by their
+# shebang (.ci/run, tools/bazel, the pre-commit hook).
+shell_files() {
+  local all=()
+  mapfile -t all < <(files '*')
+  printf '%s\n' "${all[@]}" | grep '\.sh$' || true
+  awk 'FNR == 1 { if (FILENAME !~ /\.sh$/ && /^#!.*[\/ ](ba)?sh( |$)/) print FILENAME; nextfile }' "${all[@]}"
 }
 
 fail() {
@@ -48,8 +58,29 @@ case $tool/$mode in
       "$bin" -w "${srcs[@]}"
     else
       bad=$("$bin" -l "${srcs[@]}")
-      [[ -z $bad ]] || { echo "$bad" >&2; fail "the Go files above are not gofmt'ed"; }
+      [[ -z $bad ]] || {
+        echo "$bad" >&2
+        fail "the Go files above are not gofmt'ed"
+      }
     fi
+    ;;
+  shfmt/*)
+    # Which style: .editorconfig at the root, which shfmt reads itself.
+    mapfile -t srcs < <(shell_files)
+    if [[ $mode == fix ]]; then
+      "$bin" -w "${srcs[@]}"
+    else
+      "$bin" -d "${srcs[@]}" >&2 || fail "the shell scripts above are not shfmt'ed (the diff shows the change)"
+    fi
+    ;;
+  shellcheck/check)
+    # Which checks: .shellcheckrc at the root; exceptions carry a reason inline.
+    mapfile -t srcs < <(shell_files)
+    "$bin" "${srcs[@]}" >&2 || {
+      echo >&2
+      echo "FAIL: shellcheck findings above: fix them, or add '# shellcheck disable=SCnnnn # reason' on the line before" >&2
+      exit 1
+    }
     ;;
   gazelle/*)
     # BINARY is a gazelle() runner; it finds the tree through this variable.
@@ -62,7 +93,7 @@ case $tool/$mode in
     fi
     ;;
   *)
-    echo "usage: lint.sh buildifier|gofmt|gazelle fix|check BINARY" >&2
+    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck check BINARY" >&2
     exit 2
     ;;
 esac

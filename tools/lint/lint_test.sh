@@ -2,26 +2,40 @@
 # Proves the format gates can fail (hand-written): on a scratch tree with bad
 # input, `lint.sh TOOL check` exits 1 and names the fix; `fix` repairs it;
 # `check` then passes. For buildifier (misformatted BUILD file, unused load),
-# gofmt (misformatted Go file) and gazelle (a Go package without BUILD file).
-#   lint_test.sh LINT_SH BUILDIFIER GOFMT GAZELLE
+# gofmt (misformatted Go file), shfmt (misformatted scripts, with and without .sh,
+# in the repo's .editorconfig style) and gazelle (a Go package without BUILD file).
+#   lint_test.sh LINT_SH BUILDIFIER GOFMT SHFMT EDITORCONFIG GAZELLE
 set -euo pipefail
 lint=$(realpath "$1")
-declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3") [gazelle]=$(realpath "$4"))
+declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3") [shfmt]=$(realpath "$4") [gazelle]=$(realpath "$6"))
 ws=$TEST_TMPDIR/ws
 mkdir -p "$ws/pkg"
 touch "$ws/WORKSPACE"
+cp "$5" "$ws/.editorconfig"
 export BUILD_WORKSPACE_DIRECTORY=$ws # what `bazel run` sets
-fail() { echo "FAIL: $*"; exit 1; }
+fail() {
+  echo "FAIL: $*"
+  exit 1
+}
 
 # gate TOOL FILE BAD GOOD WANT_MESSAGE
 gate() {
   local tool=$1 file=$ws/$2 bad=$3 good=$4 want=$5 out=$TEST_TMPDIR/out
   printf '%s' "$bad" >"$file"
   if "$lint" "$tool" check "${bin[$tool]}" >"$out" 2>&1; then fail "$tool check passed on bad input"; fi
-  grep -qF "$want" "$out" || { cat "$out"; fail "$tool check did not say '$want'"; }
-  grep -qF "Fix with: bazel run //:$tool" "$out" || { cat "$out"; fail "$tool check did not name the fix"; }
+  grep -qF "$want" "$out" || {
+    cat "$out"
+    fail "$tool check did not say '$want'"
+  }
+  grep -qF "Fix with: bazel run //:$tool" "$out" || {
+    cat "$out"
+    fail "$tool check did not name the fix"
+  }
   "$lint" "$tool" fix "${bin[$tool]}" >/dev/null
-  [[ $(<"$file") == "$good" ]] || { cat "$file"; fail "$tool fix did not produce the expected file"; }
+  [[ $(<"$file") == "$good" ]] || {
+    cat "$file"
+    fail "$tool fix did not produce the expected file"
+  }
   "$lint" "$tool" check "${bin[$tool]}" >/dev/null || fail "$tool check fails after fix"
   rm "$file"
   echo "ok: $tool: check fails on bad input ('$want'), fix repairs it, check passes"
@@ -35,14 +49,28 @@ gate gofmt pkg/a.go \
   $'package a\nfunc  A( )int{return 1}\n' \
   $'package a\n\nfunc A() int { return 1 }' \
   'pkg/a.go'
+gate shfmt pkg/a.sh \
+  $'#!/bin/sh\ncase $1 in\na) if true;then echo a;fi;;\nesac\n' \
+  $'#!/bin/sh\ncase $1 in\n  a) if true; then echo a; fi ;;\nesac' \
+  'pkg/a.sh'
+gate shfmt pkg/run \
+  $'#!/usr/bin/env bash\nf() {\n\techo  "$@"\n}\n' \
+  $'#!/usr/bin/env bash\nf() {\n  echo "$@"\n}' \
+  'pkg/run'
 
 # Gazelle: a new Go package and no BUILD file for it.
 printf '# gazelle:prefix example.com/scratch\n' >"$ws/BUILD.bazel"
 printf 'package a\n' >"$ws/pkg/a.go"
 out=$TEST_TMPDIR/out
 if "$lint" gazelle check "${bin[gazelle]}" >"$out" 2>&1; then fail "gazelle check passed with a package that has no BUILD file"; fi
-grep -qF "Fix with: bazel run //:gazelle" "$out" || { cat "$out"; fail "gazelle check did not name the fix"; }
-grep -qF 'go_library(' "$out" || { cat "$out"; fail "gazelle check did not show the missing go_library"; }
+grep -qF "Fix with: bazel run //:gazelle" "$out" || {
+  cat "$out"
+  fail "gazelle check did not name the fix"
+}
+grep -qF 'go_library(' "$out" || {
+  cat "$out"
+  fail "gazelle check did not show the missing go_library"
+}
 "$lint" gazelle fix "${bin[gazelle]}" >/dev/null
 grep -q 'importpath = "example.com/scratch/pkg"' "$ws/pkg/BUILD.bazel" || fail "gazelle fix did not write pkg/BUILD.bazel"
 "$lint" gazelle check "${bin[gazelle]}" >/dev/null || fail "gazelle check fails after fix"

@@ -6,7 +6,10 @@
 #   STABLE_VERSION     $RELEASE_VERSION, else `git describe --tags` (a v* tag), else
 #                      0.0.0-<short commit>; it must be a valid image tag
 set -euo pipefail
-die() { echo "tools/release/status.sh: $*" >&2; exit 1; }
+die() {
+  echo "tools/release/status.sh: $*" >&2
+  exit 1
+}
 
 commit=$(git rev-parse HEAD 2>/dev/null) || die "not a git checkout with a commit; release builds stamp the commit"
 dirty=""

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Back-ports gazelle to Bazel 4.2.3 (hand-written). Run by go_proxy_module in the
 # extracted module's root. Each edit names the newer Bazel API it replaces.
+# shellcheck disable=SC2016 # single-quoted perl code: $1 is perl's, not the shell's
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # read_user_netrc (Bazel 5.1): not in 4.2.3. Only go_repository's `urls` mode used

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the back-port scripts (hand-written; sourced, not run).
 # Each edit is one perl substitution over a whole file, so a script reads as a
 # list of "this Bazel API -> what Bazel 4.2.3 has" lines.
