@@ -22,6 +22,8 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
       image_test, image_linux_arm64_test
                            the image runs the binary (byte-identical), static, for its
                            architecture, as the non-root user, with no shell
+      image_push_test      image_push's launcher pushes image_index to an in-process
+                           registry, prints REPOSITORY@DIGEST, and the registry serves it
 
     Args:
       name: base name of the targets, e.g. "image".
@@ -90,6 +92,7 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         stamp = select({stamped: True, "//conditions:default": False}),
         **kwargs
     )
+    _push_test(name)
 
 def check_platforms(name, platforms):
     """Returns go_image's error for a bad platforms list, or None.
@@ -129,5 +132,24 @@ def _image_test(image, binary):
             ":" + image,
             binary,
             "//tools/oci/imagecheck",
+        ],
+    )
+
+def _push_test(name):
+    native.sh_test(
+        name = name + "_push_test",
+        size = "small",
+        tags = ["image"],
+        srcs = ["//tools/oci:exec_test.sh"],
+        args = [
+            "$(rootpath //tools/oci/pushcheck)",
+            "$(rootpath :%s_push)" % name,
+            "$(rootpath :%s_index)" % name,
+            TAGS[0],
+        ],
+        data = [
+            ":%s_index" % name,
+            ":%s_push" % name,
+            "//tools/oci/pushcheck",
         ],
     )
