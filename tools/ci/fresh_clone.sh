@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A developer's first hour in a fresh clone (hand-written), in a copy of the
-# tree with its own output base (this checkout is never written to):
+# tree with its own output base (scratch_copy; this checkout is never written to):
 #  1. Gazelle owns every BUILD file below apps/ and libs/: delete them all,
 #     `bazel run //:gazelle`, and git status is clean again;
 #  2. write apps/NEW/main.go by hand, one `bazel run //:gazelle`: a BUILD file
@@ -14,12 +14,10 @@
 #     the server gracefully after an edit of libs/greeting, and stopping it
 #     leaves no process behind.
 source "$(dirname "$0")/lib.sh"
-fresh_copy repo
 unset BAZEL_REMOTE_CACHE # the copy builds for real
-cd "$copy"
+scratch_copy
 bazel() { tools/bazel "$@"; } # the copy's user.bazelrc names $ob
 q=(--noshow_progress --ui_event_filters=-info)
-git init -q && git config user.name ci && git config user.email ci@localhost && git add -A && git commit -qm base
 gazelle() { bazel run "${q[@]}" //:gazelle -- "$@" >"$tmp/gazelle.out" 2>&1 || {
   cat "$tmp/gazelle.out" >&2
   return 1

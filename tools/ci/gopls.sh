@@ -2,10 +2,10 @@
 # Editor support, end to end (hand-written): gopls (pinned below, installed
 # into a temp dir) type-checks our code on a fresh clone, both from go.mod (the
 # default) and through Bazel with GOPACKAGESDRIVER=tools/editor/gopackagesdriver.sh.
-# A throw-away package libs/zz_gopls_probe (removed on exit) with a type error
-# shows each mode really reports problems.
+# A throw-away package libs/zz_gopls_probe with a type error, in a scratch copy
+# (tools/ci/lib.sh), shows each mode really reports problems.
 source "$(dirname "$0")/lib.sh"
-cd "$root"
+scratch_copy
 
 # v0.23.0: the newest gopls that builds with the pinned Go 1.26 (v0.24 needs Go 1.27).
 GOPLS_VERSION=v0.23.0
@@ -18,7 +18,7 @@ SECONDS=0
 ok "gopls $GOPLS_VERSION installed (${SECONDS}s)"
 
 probe=libs/zz_gopls_probe
-probe_pkg "$probe"
+mkdir -p "$probe"
 printf 'package probe\n\n// X has a type that does not exist.\nvar X undefinedType\n' >"$probe/probe.go"
 cat >"$probe/BUILD.bazel" <<'BUILD'
 load("@io_bazel_rules_go//go:def.bzl", "go_library")
@@ -34,7 +34,7 @@ BUILD
 cat >"$tmp/driver" <<DRIVER
 #!/usr/bin/env bash
 echo "\$*" >>"$tmp/driver.log"
-exec "$root/tools/editor/gopackagesdriver.sh" "\$@"
+exec "$copy/tools/editor/gopackagesdriver.sh" "\$@"
 DRIVER
 chmod +x "$tmp/driver"
 
@@ -66,6 +66,6 @@ for mode in go.mod GOPACKAGESDRIVER; do
     cat "$tmp/out" "$tmp/err" >&2
     fail "gopls ($mode) missed the probe's type error"
   }
-  ok "gopls ($mode): ${#clean[@]} clean files, no diagnostics; the probe: ${msg#"$root/"} (${SECONDS}s)"
+  ok "gopls ($mode): ${#clean[@]} clean files, no diagnostics; the probe: ${msg#"$copy/"} (${SECONDS}s)"
 done
 echo "gopls.sh: $passed passed, 0 failed"

@@ -103,4 +103,21 @@ DOCKER_CONFIG=$tmp/docker push --repository "$repo" >/dev/null || fail "push wit
 got=sha256:$(skopeo inspect --raw --tls-verify=false --creds "ci:ci-password-$$" "docker://$repo:dev" | sha256sum | cut -d' ' -f1)
 [[ $got == "$want" ]] || fail "authenticated registry serves $got, we built $want"
 ok "credentials from \$DOCKER_CONFIG/config.json: pushed, digest round-trips"
+
+# 4. What `.ci/run main` ships: tools/release/publish.sh pushes every app's release index by digest.
+RELEASE_VERSION=v0.0.3-ci IMAGE_REGISTRY=127.0.0.1:$port DOCKER_CONFIG=$tmp/docker tools/release/publish.sh >"$tmp/publish.out" 2>&1 || {
+  cat "$tmp/publish.out" >&2
+  fail "tools/release/publish.sh failed"
+}
+mapfile -t refs < <(grep -o "^127.0.0.1:$port/[a-z_]*@sha256:[0-9a-f]*$" "$tmp/publish.out")
+((${#refs[@]} == 2)) || {
+  cat "$tmp/publish.out" >&2
+  fail "publish.sh printed ${#refs[@]} REPO@DIGEST lines, want 2 (hello_server, hello_world)"
+}
+for ref in "${refs[@]}"; do
+  got=sha256:$(skopeo inspect --raw --tls-verify=false --creds "ci:ci-password-$$" "docker://$ref" | sha256sum | cut -d' ' -f1)
+  [[ $got == "${ref#*@}" ]] || fail "$ref comes back as $got"
+  skopeo inspect --raw --tls-verify=false --creds "ci:ci-password-$$" "docker://${ref%@*}:v0.0.3-ci" >/dev/null || fail "${ref%@*}:v0.0.3-ci was not tagged"
+done
+ok "tools/release/publish.sh (.ci/run main): ${refs[*]#127.0.0.1:$port/}, each by digest and tagged v0.0.3-ci"
 echo "image_push.sh: $passed passed, 0 failed"

@@ -2,13 +2,13 @@
 # Proves the graph enforces the layering (hand-written): code under libs/ may
 # depend on libs, never on apps (the package default_visibility our Gazelle
 # gives every package under apps/; tools/ci/fresh_clone.sh checks none is public).
-# Adds a throw-away package libs/zz_layering_probe to this tree (removed on
-# exit) and analyses it with --nobuild in this output base: seconds, nothing built.
+# Adds a throw-away package libs/zz_layering_probe to a scratch copy
+# (tools/ci/lib.sh) and analyses it with --nobuild: seconds, nothing built.
 source "$(dirname "$0")/lib.sh"
-cd "$root"
+scratch_copy
 
 probe=libs/zz_layering_probe
-probe_pkg "$probe"
+mkdir -p "$probe"
 printf 'package probe\n' >"$probe/probe.go"
 
 # analyse DEP_ATTR: the probe, with the given dependency attribute.

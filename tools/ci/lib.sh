@@ -1,17 +1,21 @@
 # shellcheck shell=bash
 # Helpers for the CI scripts (hand-written; sourced, not run).
 #
-# fresh_copy [SUBDIR]: copies the tracked files of this work tree (with
-# uncommitted edits) to $copy (default $tmp/repo) for a build in its own output
-# base $ob, which the copy's user.bazelrc names, so that every Bazel command in
-# the copy (a git hook's, ibazel's) uses it. Each extra output base gets its own copy: one in the same workspace
-# would walk into the other's bazel-* symlinks under //... . All copies share
-# one temp dir $tmp; on exit their Bazel servers are shut down and $tmp removed.
+# No script writes into this checkout: what adds or edits packages works in a
+# copy of the tracked files (with uncommitted edits), so a killed run leaves
+# `git status` clean here.
+# fresh_copy SUBDIR: copies the tree to $copy ($tmp/SUBDIR) for a build in its
+# own output base $ob, which the copy's user.bazelrc names, so that every Bazel
+# command in the copy (a git hook's, ibazel's) uses it. Each extra output base
+# gets its own copy: one in the same workspace would walk into the other's
+# bazel-* symlinks under //... . On exit the servers stop and $tmp is removed.
+# scratch_copy: cd into a git repository copied from the tree (one commit,
+# "base") for throw-away packages. Under .ci/run ($CI_SCRATCH set) the scripts
+# share one, with one output base that stays warm, reset to "base" on exit;
+# run alone, a script gets a fresh_copy of its own.
 #
 # on_exit CMD: runs CMD (a string, eval'ed) when the script exits, before the
 # copies are removed.
-# probe_pkg DIR: makes DIR (relative to the repo) for a throw-away package in
-# this tree, removed on exit; fails if DIR exists already.
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
@@ -51,6 +55,34 @@ fresh_copy() {
   echo "startup --output_base=$ob" >"$copy/user.bazelrc"
 }
 
+scratch_copy() {
+  if [[ -z ${CI_SCRATCH:-} ]]; then
+    fresh_copy repo
+  else
+    copy=$CI_SCRATCH/repo ob=$CI_SCRATCH/ob
+  fi
+  if [[ ! -d $copy/.git ]]; then
+    mkdir -p "$copy"
+    (cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
+    echo "startup --output_base=$ob" >"$copy/user.bazelrc"
+    git -C "$copy" init -q
+    git -C "$copy" -c user.name=ci -c user.email=ci@localhost add -A
+    git -C "$copy" -c user.name=ci -c user.email=ci@localhost commit -qm base
+    git -C "$copy" tag base
+  fi
+  git -C "$copy" config user.name ci
+  git -C "$copy" config user.email ci@localhost
+  on_exit _reset_scratch
+  cd "$copy"
+}
+
+# Back to the "base" commit: tracked files, commits, untracked packages, hooks.
+_reset_scratch() {
+  git -C "$copy" reset -q --hard base
+  git -C "$copy" clean -fdq
+  rm -f "$copy/.git/hooks/pre-commit"
+}
+
 _cleanup() {
   local c i
   for c in "${_exit_cmds[@]}"; do eval "$c" || true; done
@@ -58,12 +90,6 @@ _cleanup() {
     (cd "${_copies[i]}" 2>/dev/null && "$root/tools/bazel" --output_base="${_copies[i + 1]}" shutdown >/dev/null 2>&1) || true
   done
   rm -rf "$tmp"
-}
-
-probe_pkg() {
-  [[ ! -e $root/$1 ]] || fail "$1 exists; remove it first"
-  on_exit "rm -rf '$root/$1'"
-  mkdir -p "$root/$1"
 }
 
 need() {

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Proves nogo (go vet's analyzers, //tools/lint:nogo) guards our code and only
-# ours (hand-written). Adds a throw-away package libs/zz_nogo_probe to this tree
-# (removed on exit): a vet finding in it, or in its test, fails the build with
+# ours (hand-written). Adds a throw-away package libs/zz_nogo_probe to a scratch
+# copy (tools/ci/lib.sh): a vet finding in it, or in its test, fails the build with
 # the analyzer's message; then aquery shows that no external repository's
 # package is validated (their nogo runs only to compute facts).
 source "$(dirname "$0")/lib.sh"
-cd "$root"
+scratch_copy
 
 probe=libs/zz_nogo_probe
-probe_pkg "$probe"
+mkdir -p "$probe"
 cat >"$probe/BUILD.bazel" <<'BUILD'
 load("@io_bazel_rules_go//go:def.bzl", "go_library", "go_test")
 

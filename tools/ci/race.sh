@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # --config=race, end to end (hand-written): every test passes under the race
-# detector, and a throw-away package with a data race (libs/zz_race_probe,
-# removed on exit) fails with Go's "DATA RACE" report. This output base.
+# detector, and a throw-away package with a data race (libs/zz_race_probe)
+# fails with Go's "DATA RACE" report. In a scratch copy (tools/ci/lib.sh).
 source "$(dirname "$0")/lib.sh"
-cd "$root"
+scratch_copy
 q=(--noshow_progress --ui_event_filters=-info)
 
 SECONDS=0
@@ -14,7 +14,7 @@ tools/bazel test "${q[@]}" --config=race //... >"$tmp/all.out" 2>&1 || {
 ok "bazel test --config=race //...: $(grep -o 'Executed .*' "$tmp/all.out") (${SECONDS}s)"
 
 probe=libs/zz_race_probe
-probe_pkg "$probe"
+mkdir -p "$probe"
 cat >"$probe/probe_test.go" <<'GO'
 package probe
 

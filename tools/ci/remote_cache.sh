@@ -5,8 +5,11 @@
 #      copy A fills the cache;
 #   2. the same in fresh copy B, a brand-new output base, must be served from
 #      it: every cacheable process a remote cache hit (fail under 95 %);
-#   3. a dead cache only warns: the build still passes;
-#   4. a corrupted blob in the cache is caught (Bazel checks CAS digests) and
+#   3. a pull request's CI, `.ci/run pr` with BAZEL_REMOTE_READ_ONLY=true, in
+#      fresh copy C with a one-line change in a lib: green, its wall time
+#      reported, and not one upload (nginx's log has no PUT);
+#   4. a dead cache only warns: the build still passes;
+#   5. a corrupted blob in the cache is caught (Bazel checks CAS digests) and
 #      the output is rebuilt correctly.
 # The endpoint reaches Bazel as users give it: BAZEL_REMOTE_CACHE, read by tools/bazel.
 source "$(dirname "$0")/lib.sh"
@@ -110,7 +113,21 @@ cat "$tmp/misses"
 grep -q "Executed 0 out of" "$tmp/b.log" || echo "     (some tests ran again: $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/b.log"))"
 ok "warm: $hits of $cacheable cacheable processes were remote cache hits ($pct %; $local uncacheable by design); cold ${t_a}s, warm ${t_b}s"
 
-# 3. Cache down: an edit forces new actions; the dead cache only warns.
+# 3. A pull request on a warm cache: .ci/run pr in fresh copy C, read-only.
+fresh_copy c/repo
+printf '\n// Edited by tools/ci/remote_cache.sh: a pull request.\nvar _ = "pr"\n' >>"$copy/libs/greeting/greeting.go"
+puts=$(grep -c '"PUT ' "$web/access.log" || true)
+SECONDS=0
+(cd "$copy" && BAZEL_REMOTE_READ_ONLY=true bash .ci/run pr) >"$tmp/pr.log" 2>&1 || {
+  tail -40 "$tmp/pr.log" >&2
+  fail ".ci/run pr failed in copy C"
+}
+t_pr=$SECONDS
+new_puts=$(($(grep -c '"PUT ' "$web/access.log" || true) - puts))
+((new_puts == 0)) || fail ".ci/run pr with BAZEL_REMOTE_READ_ONLY=true uploaded $new_puts blobs"
+ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"
+
+# 4. Cache down: an edit forces new actions; the dead cache only warns.
 echo "// edited by remote_cache.sh" >>"$b/libs/names/names.go"
 BAZEL_REMOTE_CACHE=http://127.0.0.1:$(free_port)/cache build "$b" "$tmp/down.log" //libs/... ||
   fail "a dead remote cache failed the build"
@@ -119,7 +136,7 @@ warning=$(grep -m1 -A1 -i 'remote cache' "$tmp/down.log" | tr -s '\n ' ' ' || tr
 ok "dead cache: build and tests passed (exit 0), Bazel said: ${warning:0:200}"
 sed -i '$ d' "$b/libs/names/names.go"
 
-# 4. Corruption: garbage in place of the hello_world binary's CAS blob.
+# 5. Corruption: garbage in place of the hello_world binary's CAS blob.
 bin=$(cd "$b" && tools/bazel --output_base="$b.ob" info bazel-bin 2>/dev/null)/apps/hello_world/hello_world_/hello_world
 sum=$(sha256sum "$bin" | cut -d' ' -f1)
 blob=$web/data/cache/cas/$sum
