@@ -1,8 +1,8 @@
 """go_image: the image targets of one Go app, named by suffix from the app's name."""
 
-load("@io_bazel_rules_go//go:def.bzl", "go_cross_binary")
 load("//tools/oci:config.bzl", "LABELS", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "REGISTRY", "STAMPED_LABELS", "STAMPED_TAGS", "TAGS")
 load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push")
+load("//tools/oci/private:platform_binary.bzl", "platform_binary")
 
 HOST_PLATFORM = "linux/amd64"
 
@@ -11,7 +11,7 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
 
     Targets, for name = "image":
       image                the linux/amd64 image: holds the very binary `bazel run` executes
-      image_linux_arm64    one more image per extra platform, cross-compiled by rules_go
+      image_linux_arm64    one more image per extra platform, cross-compiled (platform_binary)
       image_index          the multi-platform index over all of them
       image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
       image_push           `bazel run` pushes image_index to REGISTRY/APP:dev (see oci_push)
@@ -51,10 +51,10 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         else:
             image = name + "_" + platform.replace("/", "_")
             image_binary = image + "_binary"
-            go_cross_binary(
+            platform_binary(
                 name = image_binary,
                 platform = PLATFORMS[platform],
-                target = binary,
+                binary = binary,
             )
             image_binary = ":" + image_binary
         oci_image(

@@ -100,3 +100,34 @@ required go/private/actions/compilepkg.bzl \
 required go/tools/gopackagesdriver/bazel.go \
   's{strings\.Split\(b\.info\["release"\], " "\)}{strings.Split(strings.Replace(b.info["release"], "development version", "release 4.2.3", 1), " ")}' \
   "gopackagesdriver: Bazel version of Debian's unstamped build"
+
+# One standard library per (platform, mode), not one per path to it. Bazel 4.2.3
+# names a Starlark transition's output directory (ST-<hash>) by the options map as
+# the transition leaves it, and a transition that changes nothing keeps its
+# parent's directory; Bazel 7 names it by the difference to the top-level options.
+# go_stdlib_transition normalizes the Go settings, yet reached from a go_library
+# (no change: k8-fastbuild), from go_context_data (request_nogo on) and from
+# coverdata (request_nogo off again) the same options land in three directories,
+# and GoStdlib runs in each. A setting only this transition sets makes it always
+# change something, so the directory is always the hash of the same options.
+required go/private/rules/transition.bzl \
+  's{(\n    settings\["\@io_bazel_rules_go//go/private:bootstrap_nogo"\] = False\n    return settings\n\ngo_stdlib_transition = transition\(\n    implementation = _go_stdlib_transition_impl,\n    inputs = _reset_transition_keys,\n    outputs = _reset_transition_keys)(,\n\))}{\n    settings["\@io_bazel_rules_go//go/private:stdlib_configuration"] = True  # back-port: see tools/goproxy/backports/rules_go.sh$1 + ["\@io_bazel_rules_go//go/private:stdlib_configuration"]$2}' \
+  "go_stdlib_transition: one output directory per standard library"
+cat >>go/private/BUILD.bazel <<'BZL'
+
+# Set only by go_stdlib_transition (written by tools/goproxy/backports/rules_go.sh).
+bool_setting(
+    name = "stdlib_configuration",
+    build_setting_default = False,
+    visibility = ["//visibility:public"],
+)
+BZL
+
+# One exec configuration for Go tools: go_tool_transition (nogo, builders) resets
+# --@io_bazel_rules_go//go/config:pure to False while the tools our rules run
+# (cfg = "exec") keep the repo's pure = True (.bazelrc), so the standard library
+# and every package both use were built twice, with and without cgo. No tool here
+# needs cgo: tools inherit pure like everything else.
+required go/private/rules/transition.bzl \
+  's{\n    "\@io_bazel_rules_go//go/config:pure": False,\n(    "\@io_bazel_rules_go//go/config:debug": False,)}{\n    # back-port: pure is inherited, see tools/goproxy/backports/rules_go.sh\n$1}' \
+  "go_tool_transition: tools keep pure"
