@@ -1,6 +1,7 @@
 """OCI image rules with rules_oci's names and outputs: oci_image, oci_image_index, oci_load, oci_push, and oci_base for the base layer."""
 
-load("//tools/oci:config.bzl", "CA_CERTS", "NONROOT_GID", "NONROOT_UID", "PLATFORMS")
+load("//tools/oci:config.bzl", "CA_CERTS", "NONROOT_GID", "NONROOT_UID")
+load("//tools/oci/private:checks.bzl", "image_error", "index_error", "load_error", "push_error")
 
 OciBaseInfo = provider(
     doc = "The base layer of an image and the user and environment that come with it.",
@@ -84,17 +85,10 @@ def _digest_target(name, visibility = None, tags = None, **_kwargs):
     )
 
 def _oci_image_impl(ctx):
-    if not ctx.attr.binary:
-        fail("oci_image %s: no binary. Set binary = \"//apps/NAME\" (a go_binary), or use go_image() from //tools/oci:go_image.bzl." % ctx.label)
-    if not ctx.attr.base:
-        fail("oci_image %s: no base. Set base = \"//tools/oci:base\" (non-root user, CA roots, time zones), or use go_image() from //tools/oci:go_image.bzl." % ctx.label)
+    err = image_error(ctx.label, ctx.attr.binary, ctx.attr.base, ctx.attr.platform)
+    if err:
+        fail(err)
     base = ctx.attr.base[OciBaseInfo]
-    if ctx.attr.platform not in PLATFORMS:
-        fail("oci_image %s: platform %r is not one of %s (tools/oci/config.bzl lists them)." % (
-            ctx.label,
-            ctx.attr.platform,
-            ", ".join(sorted(PLATFORMS.keys())),
-        ))
     binary = ctx.executable.binary
     layout = ctx.actions.declare_directory(ctx.label.name)
     digest = ctx.actions.declare_file(ctx.label.name + ".digest")
@@ -160,8 +154,9 @@ def oci_image(name, **kwargs):
     _digest_target(name, **kwargs)
 
 def _oci_image_index_impl(ctx):
-    if not ctx.attr.images:
-        fail("oci_image_index %s: images is empty. List one oci_image per platform." % ctx.label)
+    err = index_error(ctx.label, ctx.attr.images)
+    if err:
+        fail(err)
     layout = ctx.actions.declare_directory(ctx.label.name)
     digest = ctx.actions.declare_file(ctx.label.name + ".digest")
     args = ctx.actions.args()
@@ -214,8 +209,9 @@ exit 1
 """
 
 def _oci_load_impl(ctx):
-    if len(ctx.attr.repo_tags) != 1:
-        fail("oci_load %s: repo_tags must hold exactly one repository:tag, got %s" % (ctx.label, ctx.attr.repo_tags))
+    err = load_error(ctx.label, ctx.attr.repo_tags)
+    if err:
+        fail(err)
     tarball = ctx.actions.declare_file(ctx.label.name + ".tar")
     ctx.actions.run(
         executable = ctx.executable._ocitool,
@@ -253,8 +249,9 @@ exec "{ocitool}" push --image "{layout}" --repository "{repository}" {tags} {sta
 """
 
 def _oci_push_impl(ctx):
-    if "/" not in ctx.attr.repository or ctx.attr.repository.startswith("/"):
-        fail("oci_push %s: repository %r should be HOST[:PORT]/PATH, e.g. \"localhost:5000/hello_world\" (tools/oci/config.bzl REGISTRY)." % (ctx.label, ctx.attr.repository))
+    err = push_error(ctx.label, ctx.attr.repository)
+    if err:
+        fail(err)
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
     files = [ctx.file.image, ctx.executable._ocitool]
     stamp = ""

@@ -1,20 +1,48 @@
-"""Tests that bad image targets fail at analysis (or loading) time with a message naming the target and the fix."""
+"""Tests that the image rules refuse bad input with a message naming the target and the fix."""
 
-load("@bazel_skylib//lib:unittest.bzl", "analysistest", "asserts", "unittest")
-load("//tools/oci:defs.bzl", "oci_image", "oci_load", "oci_push")
+load("@bazel_skylib//lib:unittest.bzl", "asserts", "unittest")
 load("//tools/oci:go_image.bzl", "check_platforms")
+load("//tools/oci/private:checks.bzl", "image_error", "index_error", "load_error", "push_error")
 
-def _fails_with_impl(ctx):
-    env = analysistest.begin(ctx)
-    asserts.expect_failure(env, ctx.attr.message)
-    return analysistest.end(env)
+# The rules call these and fail() with what they return (tools/oci/private/checks.bzl).
+_T = "//tools/oci:x"
 
-# Passes only if target_under_test fails analysis with an error containing `message`.
-fails_with_test = analysistest.make(
-    _fails_with_impl,
-    expect_failure = True,
-    attrs = {"message": attr.string(mandatory = True)},
-)
+def _no_binary_test_impl(ctx):
+    env = unittest.begin(ctx)
+    asserts.equals(env, "oci_image //tools/oci:x: no binary. Set binary = \"//apps/NAME\" (a go_binary), or use go_image() from //tools/oci:go_image.bzl.", image_error(_T, None, "//tools/oci:base", "linux/amd64"))
+    asserts.equals(env, None, image_error(_T, "//apps/a", "//tools/oci:base", "linux/amd64"))
+    return unittest.end(env)
+
+def _no_base_test_impl(ctx):
+    env = unittest.begin(ctx)
+    asserts.equals(env, "oci_image //tools/oci:x: no base. Set base = \"//tools/oci:base\" (non-root user, CA roots, time zones), or use go_image() from //tools/oci:go_image.bzl.", image_error(_T, "//apps/a", None, "linux/amd64"))
+    return unittest.end(env)
+
+def _bad_platform_test_impl(ctx):
+    env = unittest.begin(ctx)
+    asserts.equals(env, "oci_image //tools/oci:x: platform \"windows/amd64\" is not one of linux/amd64, linux/arm64 (tools/oci/config.bzl lists them).", image_error(_T, "//apps/a", "//tools/oci:base", "windows/amd64"))
+    asserts.equals(env, None, image_error(_T, "//apps/a", "//tools/oci:base", "linux/arm64"))
+    return unittest.end(env)
+
+def _empty_index_test_impl(ctx):
+    env = unittest.begin(ctx)
+    asserts.equals(env, "oci_image_index //tools/oci:x: images is empty. List one oci_image per platform.", index_error(_T, []))
+    asserts.equals(env, None, index_error(_T, [":image"]))
+    return unittest.end(env)
+
+def _bad_repository_test_impl(ctx):
+    env = unittest.begin(ctx)
+    asserts.equals(env, "oci_push //tools/oci:x: repository \"hello_world\" should be HOST[:PORT]/PATH, e.g. \"localhost:5000/hello_world\" (tools/oci/config.bzl REGISTRY).", push_error(_T, "hello_world"))
+    asserts.true(env, push_error(_T, "/hello_world") != None, "a repository starting with / is refused")
+    asserts.equals(env, None, push_error(_T, "localhost:5000/hello_world"))
+    return unittest.end(env)
+
+def _two_repo_tags_test_impl(ctx):
+    env = unittest.begin(ctx)
+    asserts.equals(env, "oci_load //tools/oci:x: repo_tags must hold exactly one repository:tag, got [\"a:1\", \"b:2\"]", load_error(_T, ["a:1", "b:2"]))
+    asserts.true(env, load_error(_T, []) != None, "no repo_tags is refused")
+    asserts.equals(env, None, load_error(_T, ["a:1"]))
+    return unittest.end(env)
 
 def _check_platforms_test_impl(ctx):
     env = unittest.begin(ctx)
@@ -31,46 +59,32 @@ def _check_platforms_test_impl(ctx):
     )
     return unittest.end(env)
 
+_no_binary_test = unittest.make(_no_binary_test_impl)
+_no_base_test = unittest.make(_no_base_test_impl)
+_bad_platform_test = unittest.make(_bad_platform_test_impl)
+_empty_index_test = unittest.make(_empty_index_test_impl)
+_bad_repository_test = unittest.make(_bad_repository_test_impl)
+_two_repo_tags_test = unittest.make(_two_repo_tags_test_impl)
 _check_platforms_test = unittest.make(_check_platforms_test_impl)
 
-def oci_bad_input_tests(name):
-    """Declares one test per bad input to the image rules, and a test_suite `name` over them.
+_TESTS = {
+    "no_binary": _no_binary_test,
+    "no_base": _no_base_test,
+    "bad_platform": _bad_platform_test,
+    "empty_index": _empty_index_test,
+    "bad_repository": _bad_repository_test,
+    "two_repo_tags": _two_repo_tags_test,
+    "check_platforms": _check_platforms_test,
+}
 
-    Each target under test is tagged manual, so `bazel build //...` skips it;
-    the test analyses it with failures allowed and checks the message.
+def oci_bad_input_tests(name):
+    """Declares one test per kind of bad input to the image rules, and a test_suite `name` over them.
 
     Args:
       name: name of the test_suite.
     """
-    binary = "//tools/oci/imagecheck"  # any go_binary will do: nothing is built
-    base = "//tools/oci:base"
-
-    # case -> (rule, attributes, the message it must fail with)
-    cases = {
-        "no_binary": (oci_image, {"base": base}, "oci_image //tools/oci:%s_no_binary: no binary. Set binary = \"//apps/NAME\""),
-        "no_base": (oci_image, {"binary": binary}, "oci_image //tools/oci:%s_no_base: no base. Set base = \"//tools/oci:base\""),
-        "bad_platform": (
-            oci_image,
-            {"binary": binary, "base": base, "platform": "windows/amd64"},
-            "oci_image //tools/oci:%s_bad_platform: platform \"windows/amd64\" is not one of linux/amd64, linux/arm64",
-        ),
-        "bad_repository": (
-            oci_push,
-            {"image": base, "repository": "hello_world"},
-            "oci_push //tools/oci:%s_bad_repository: repository \"hello_world\" should be HOST[:PORT]/PATH",
-        ),
-        "two_repo_tags": (
-            oci_load,
-            {"image": base, "repo_tags": ["a:1", "b:2"]},
-            "oci_load //tools/oci:%s_two_repo_tags: repo_tags must hold exactly one repository:tag",
-        ),
-    }
     tests = []
-    for case, (rule, attrs, message) in cases.items():
-        target = "%s_%s" % (name, case)
-        rule(name = target, tags = ["manual"], **attrs)
-        fails_with_test(name = target + "_test", size = "small", target_under_test = ":" + target, message = message % name)
-        tests.append(":%s_test" % target)
-    _check_platforms_test(name = name + "_check_platforms_test", size = "small")
-    tests.append(":%s_check_platforms_test" % name)
+    for case, test in _TESTS.items():
+        test(name = "%s_%s_test" % (name, case), size = "small")
+        tests.append(":%s_%s_test" % (name, case))
     native.test_suite(name = name, tests = tests)
