@@ -11,6 +11,7 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
 
     Targets, for name = "image":
       image                the linux/amd64 image: holds the very binary `bazel run` executes
+                           (from another target platform, e.g. a Mac: image_binary, built for linux/amd64)
       image_linux_arm64    one more image per extra platform, cross-compiled (platform_binary)
       image_index          the multi-platform index over all of them
       image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
@@ -47,7 +48,20 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
     images = []
     for platform in platforms:
         if platform == HOST_PLATFORM:
-            image, image_binary = name, binary
+            # Built for linux/amd64 (the target platform here, so the very binary
+            # `bazel run` executes), or, from any other target platform (a Mac's
+            # darwin_arm64), through a platform transition: never the host's binary.
+            image = name
+            platform_binary(
+                name = image + "_binary",
+                platform = PLATFORMS[platform],
+                binary = binary,
+                tags = ["manual"],  # built only when the select below picks it
+            )
+            image_binary = {
+                "//tools/oci:target_linux_amd64": binary,
+                "//conditions:default": ":%s_binary" % image,
+            }
         else:
             image = name + "_" + platform.replace("/", "_")
             image_binary = image + "_binary"
@@ -59,7 +73,7 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
             image_binary = ":" + image_binary
         oci_image(
             name = image,
-            binary = image_binary,
+            binary = select(image_binary) if type(image_binary) == "dict" else image_binary,
             base = base,
             entrypoint_name = _target_name(binary),
             platform = platform,
@@ -116,6 +130,13 @@ def _target_name(label):
     return label.split(":")[-1] if ":" in label else label.split("/")[-1]
 
 def _image_test(image, binary):
+    # binary: a label, or a dict from condition to label for select().
+    if type(binary) == "dict":
+        binary_arg = select({c: ["$(rootpath %s)" % b] for c, b in binary.items()})
+        binary_data = select({c: [b] for c, b in binary.items()})
+    else:
+        binary_arg = ["$(rootpath %s)" % binary]
+        binary_data = [binary]
     native.sh_test(
         name = image + "_test",
         size = "small",
@@ -125,14 +146,11 @@ def _image_test(image, binary):
         args = [
             "$(rootpath //tools/oci/imagecheck)",
             "$(rootpath :%s)" % image,
-            "$(rootpath %s)" % binary,
-            "%d:%d" % (NONROOT_UID, NONROOT_GID),
-        ],
+        ] + binary_arg + ["%d:%d" % (NONROOT_UID, NONROOT_GID)],
         data = [
             ":" + image,
-            binary,
             "//tools/oci/imagecheck",
-        ],
+        ] + binary_data,
     )
 
 def _push_test(name):
