@@ -137,37 +137,29 @@ def _image_test(image, binary):
     else:
         binary_arg = ["$(rootpath %s)" % binary]
         binary_data = [binary]
-    native.sh_test(
+    _check_test(
         name = image + "_test",
+        checker = "//tools/oci/imagecheck",
+        args = ["$(rootpath :%s)" % image] + binary_arg + ["%d:%d" % (NONROOT_UID, NONROOT_GID)],
+        data = [":" + image] + binary_data,
+    )
+
+def _push_test(name):
+    _check_test(
+        name = name + "_push_test",
+        checker = "//tools/oci/pushcheck",
+        args = ["$(rootpath :%s_push)" % name, "$(rootpath :%s_index)" % name, TAGS[0]],
+        data = [":%s_index" % name, ":%s_push" % name],
+    )
+
+def _check_test(name, checker, args, data):
+    # A test that runs one of our Go checkers (imagecheck, pushcheck) on this app's targets.
+    native.sh_test(
+        name = name,
         size = "small",
         # --config=race skips these: race needs cgo, images need static binaries.
         tags = ["image"],
         srcs = ["//tools/oci:exec_test.sh"],
-        args = [
-            "$(rootpath //tools/oci/imagecheck)",
-            "$(rootpath :%s)" % image,
-        ] + binary_arg + ["%d:%d" % (NONROOT_UID, NONROOT_GID)],
-        data = [
-            ":" + image,
-            "//tools/oci/imagecheck",
-        ] + binary_data,
-    )
-
-def _push_test(name):
-    native.sh_test(
-        name = name + "_push_test",
-        size = "small",
-        tags = ["image"],
-        srcs = ["//tools/oci:exec_test.sh"],
-        args = [
-            "$(rootpath //tools/oci/pushcheck)",
-            "$(rootpath :%s_push)" % name,
-            "$(rootpath :%s_index)" % name,
-            TAGS[0],
-        ],
-        data = [
-            ":%s_index" % name,
-            ":%s_push" % name,
-            "//tools/oci/pushcheck",
-        ],
+        args = ["$(rootpath %s)" % checker] + args,
+        data = [checker] + data,
     )
