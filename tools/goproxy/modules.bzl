@@ -16,10 +16,27 @@ MODULES = {
         version = "v0.47.0",
         sum = "h1:g3Rr1ZbkC1Pk20aOgBITxSD/efS1WbaSty5jC786Z3Q=",
     ),
-    # The Go SDK, as the toolchain module that `go` itself downloads for GOTOOLCHAIN.
+    # The Go SDK, as the toolchain module that `go` itself downloads for GOTOOLCHAIN:
+    # one per host; WORKSPACE's go_wrap_sdk fetches only the host's. Same Go in all four
+    # (pins_test); tools/ci/sdk_pins.sh downloads each and compares its hash.
     "go_sdk_linux_amd64": struct(
         module = "golang.org/toolchain",
         version = "v0.0.1-go1.26.8.linux-amd64",
         sum = "h1:ZOmGe1OnfREDMIdb1Qi4G9JSuDPBLGExZMQ4nis1RXM=",
+    ),
+    "go_sdk_linux_arm64": struct(
+        module = "golang.org/toolchain",
+        version = "v0.0.1-go1.26.8.linux-arm64",
+        sum = "h1:sYL/O6MqS68ML0kjsQ36WoYIpJqkw60TxizWUYUKQMc=",
+    ),
+    "go_sdk_darwin_amd64": struct(
+        module = "golang.org/toolchain",
+        version = "v0.0.1-go1.26.8.darwin-amd64",
+        sum = "h1:7/9KPPN8PckcA9s91hm2jmQMhzW4KyTJXHIs45L0C9M=",
+    ),
+    "go_sdk_darwin_arm64": struct(
+        module = "golang.org/toolchain",
+        version = "v0.0.1-go1.26.8.darwin-arm64",
+        sum = "h1:dFjGhY6f8DTsY8/rLchUTDRRfjJP4pCrGCwxvHFT2Fg=",
     ),
 }

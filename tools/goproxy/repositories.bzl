@@ -52,8 +52,11 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
         name = "bazel_gazelle",
         patch_script = "//tools/goproxy/backports:gazelle.sh",
     )
-    _module(
-        name = "go_sdk_linux_amd64",
-        executable_dirs = ["bin", "pkg/tool"],
-        build_file_content = 'exports_files(["VERSION"], visibility = ["//visibility:public"])\n',
-    )
+
+    # One SDK per host; declaring them fetches nothing: go_wrap_sdk reads the host's.
+    for name in [n for n in MODULES if n.startswith("go_sdk_")]:
+        _module(
+            name = name,
+            executable_dirs = ["bin", "pkg/tool"],
+            build_file_content = 'exports_files(["VERSION"], visibility = ["//visibility:public"])\n',
+        )
