@@ -33,7 +33,7 @@ changes=$(git status --porcelain)
   git diff >&2
   fail "Gazelle did not regenerate the BUILD files byte for byte: $changes"
 }
-ok "deleted ${#builds[@]} BUILD files below apps/ and libs/; bazel run //:gazelle wrote them back byte for byte (${SECONDS}s, cold output base)"
+ok "deleted ${#builds[@]} BUILD files below apps/ and libs/; bazel run //:gazelle wrote them back byte for byte (${SECONDS}s)"
 
 app=apps/zz_by_hand
 mkdir -p "$app"
