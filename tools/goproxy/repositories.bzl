@@ -5,6 +5,10 @@ load("//tools/goproxy:modules.bzl", "MODULES")
 
 def _debian_rules_impl(ctx):
     src = ctx.path(ctx.attr.path)
+    if not src.exists and ctx.attr.urls and not ctx.which("dpkg-query"):
+        # Not Debian (macOS, other Linux): the same release from upstream, hash-checked.
+        ctx.download_and_extract(ctx.attr.urls, sha256 = ctx.attr.sha256)
+        return
     if not src.exists:
         fail("%s: %s is missing. Install it with `apt-get install %s` (tools/bazel does this when run as root)." % (
             ctx.name,
@@ -16,10 +20,12 @@ def _debian_rules_impl(ctx):
 
 _debian_rules = repository_rule(
     implementation = _debian_rules_impl,
-    doc = "A rule set that Debian ships under /usr/share/bazel for its bazel-bootstrap.",
+    doc = "A rule set that Debian ships under /usr/share/bazel for its bazel-bootstrap; on other systems its upstream release.",
     attrs = {
         "path": attr.string(mandatory = True),
         "package": attr.string(mandatory = True),
+        "urls": attr.string_list(doc = "Where the same release is, for systems without dpkg."),
+        "sha256": attr.string(doc = "Its archive's sha256."),
     },
 )
 
@@ -32,10 +38,17 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
     for shim in ["platforms", "rules_cc", "rules_java", "rules_shell", "remote_coverage_tools"]:
         native.local_repository(name = shim, path = "tools/shims/" + shim)
 
+    # Debian's bazel-skylib 1.0.3; without dpkg (macOS), the same 1.0.3 from its
+    # GitHub release (the one place this repo downloads from, only there).
     _debian_rules(
         name = "bazel_skylib",
         path = "/usr/share/bazel/tools/skylib",
         package = "bazel-skylib",
+        urls = [
+            "https://mirror.bazel.build/github.com/bazelbuild/bazel-skylib/releases/download/1.0.3/bazel-skylib-1.0.3.tar.gz",
+            "https://github.com/bazelbuild/bazel-skylib/releases/download/1.0.3/bazel-skylib-1.0.3.tar.gz",
+        ],
+        sha256 = "1c531376ac7e5a180e0237938a2536de0c54d93f5c278634818e0efc952dd56c",
     )
 
     # skylib's analysistest/unittest need these (what its bazel_skylib_workspace() does).
