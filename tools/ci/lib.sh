@@ -44,15 +44,20 @@ ok() {
   passed=$((passed + 1))
 }
 
-# fresh_copy DIR: the tree's git files copied to $copy ($tmp/DIR), with its own
-# output base $ob (in $copy/user.bazelrc); both removed, the server stopped, on exit.
+# _copy_tree DIR OB: the tree's git files (with uncommitted edits) into DIR,
+# whose user.bazelrc names the output base OB.
+_copy_tree() {
+  mkdir -p "$1"
+  (cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$1"
+  echo "startup --output_base=$2" >"$1/user.bazelrc"
+}
+
+# fresh_copy DIR: the tree copied to $copy ($tmp/DIR), with its own output base
+# $ob; both removed, the server stopped, on exit.
 fresh_copy() {
-  copy=$tmp/$1
-  ob=$tmp/ob-${#_copies[@]}
+  copy=$tmp/$1 ob=$tmp/ob-${#_copies[@]}
   _copies+=("$copy" "$ob")
-  mkdir -p "$copy"
-  (cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
-  echo "startup --output_base=$ob" >"$copy/user.bazelrc"
+  _copy_tree "$copy" "$ob"
 }
 
 scratch_copy() {
@@ -60,18 +65,16 @@ scratch_copy() {
     fresh_copy repo
   else
     copy=$CI_SCRATCH/repo ob=$CI_SCRATCH/ob
+    [[ -d $copy ]] || _copy_tree "$copy" "$ob"
   fi
   if [[ ! -d $copy/.git ]]; then
-    mkdir -p "$copy"
-    (cd "$root" && git ls-files -z | tar --null -T - -c) | tar -x -C "$copy"
-    echo "startup --output_base=$ob" >"$copy/user.bazelrc"
     git -C "$copy" init -q
-    git -C "$copy" -c user.name=ci -c user.email=ci@localhost add -A
-    git -C "$copy" -c user.name=ci -c user.email=ci@localhost commit -qm base
+    git -C "$copy" config user.name ci
+    git -C "$copy" config user.email ci@localhost
+    git -C "$copy" add -A
+    git -C "$copy" commit -qm base
     git -C "$copy" tag base
   fi
-  git -C "$copy" config user.name ci
-  git -C "$copy" config user.email ci@localhost
   on_exit _reset_scratch
   cd "$copy"
 }
