@@ -4,7 +4,7 @@
 NONROOT_UID = 65532
 NONROOT_GID = 65532
 
-# OCI platform -> rules_go platform that go_cross_binary builds for.
+# OCI platform -> rules_go platform that go_image builds its binary for (platform_binary).
 PLATFORMS = {
     "linux/amd64": "@io_bazel_rules_go//go/toolchain:linux_amd64",
     "linux/arm64": "@io_bazel_rules_go//go/toolchain:linux_arm64",

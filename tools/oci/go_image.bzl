@@ -47,33 +47,24 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
     stamped = "//tools/release:stamped"
     images = []
     for platform in platforms:
-        if platform == HOST_PLATFORM:
-            # Built for linux/amd64 (the target platform here, so the very binary
-            # `bazel run` executes), or, from any other target platform (a Mac's
-            # darwin_arm64), through a platform transition: never the host's binary.
-            image = name
-            platform_binary(
-                name = image + "_binary",
-                platform = PLATFORMS[platform],
-                binary = binary,
-                tags = ["manual"],  # built only when the select below picks it
-            )
-            image_binary = {
-                "//tools/oci:target_linux_amd64": binary,
-                "//conditions:default": ":%s_binary" % image,
-            }
-        else:
-            image = name + "_" + platform.replace("/", "_")
-            image_binary = image + "_binary"
-            platform_binary(
-                name = image_binary,
-                platform = PLATFORMS[platform],
-                binary = binary,
-            )
-            image_binary = ":" + image_binary
+        # Each image's binary is built for its platform by a transition, never the
+        # host's; for linux/amd64 on a linux/amd64 target platform (this CI's host)
+        # it is the very binary `bazel run` executes. A select() dict, for the test too.
+        host = platform == HOST_PLATFORM
+        image = name if host else name + "_" + platform.replace("/", "_")
+        platform_binary(
+            name = image + "_binary",
+            platform = PLATFORMS[platform],
+            binary = binary,
+            # The host's: built only when the select below picks it (not on linux/amd64).
+            tags = ["manual"] if host else [],
+        )
+        image_binary = {"//conditions:default": ":%s_binary" % image}
+        if host:
+            image_binary["//tools/oci:target_linux_amd64"] = binary
         oci_image(
             name = image,
-            binary = select(image_binary) if type(image_binary) == "dict" else image_binary,
+            binary = select(image_binary),
             base = base,
             entrypoint_name = _target_name(binary),
             platform = platform,
@@ -130,18 +121,12 @@ def _target_name(label):
     return label.split(":")[-1] if ":" in label else label.split("/")[-1]
 
 def _image_test(image, binary):
-    # binary: a label, or a dict from condition to label for select().
-    if type(binary) == "dict":
-        binary_arg = select({c: ["$(rootpath %s)" % b] for c, b in binary.items()})
-        binary_data = select({c: [b] for c, b in binary.items()})
-    else:
-        binary_arg = ["$(rootpath %s)" % binary]
-        binary_data = [binary]
+    # binary: the image's binary, a dict from condition to label for select().
     _check_test(
         name = image + "_test",
         checker = "//tools/oci/imagecheck",
-        args = ["$(rootpath :%s)" % image] + binary_arg + ["%d:%d" % (NONROOT_UID, NONROOT_GID)],
-        data = [":" + image] + binary_data,
+        args = ["$(rootpath :%s)" % image] + select({c: ["$(rootpath %s)" % b] for c, b in binary.items()}) + ["%d:%d" % (NONROOT_UID, NONROOT_GID)],
+        data = [":" + image] + select({c: [b] for c, b in binary.items()}),
     )
 
 def _push_test(name):
