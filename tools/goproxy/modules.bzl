@@ -21,22 +21,29 @@ MODULES = {
     # (pins_test); tools/ci/sdk_pins.sh downloads each and compares its hash.
     "go_sdk_linux_amd64": struct(
         module = "golang.org/toolchain",
-        version = "v0.0.1-go1.26.8.linux-amd64",
-        sum = "h1:ZOmGe1OnfREDMIdb1Qi4G9JSuDPBLGExZMQ4nis1RXM=",
+        version = "v0.0.1-go1.26.11.linux-amd64",
+        sum = "h1:KyINmJ/FQdKRmDYGuTAAXkumyeR2DyUlSNHZj7XaLFg=",
     ),
     "go_sdk_linux_arm64": struct(
         module = "golang.org/toolchain",
-        version = "v0.0.1-go1.26.8.linux-arm64",
-        sum = "h1:sYL/O6MqS68ML0kjsQ36WoYIpJqkw60TxizWUYUKQMc=",
+        version = "v0.0.1-go1.26.11.linux-arm64",
+        sum = "h1:GFS9FmglLJxMwOSuun3qb8tBjpr8ibzOkt8tBrRLrnk=",
     ),
     "go_sdk_darwin_amd64": struct(
         module = "golang.org/toolchain",
-        version = "v0.0.1-go1.26.8.darwin-amd64",
-        sum = "h1:7/9KPPN8PckcA9s91hm2jmQMhzW4KyTJXHIs45L0C9M=",
+        version = "v0.0.1-go1.26.11.darwin-amd64",
+        sum = "h1:ydidkBD90rrbnDbAJQcL+jVHdCj0S3OMfLntC/we3fw=",
     ),
     "go_sdk_darwin_arm64": struct(
         module = "golang.org/toolchain",
-        version = "v0.0.1-go1.26.8.darwin-arm64",
-        sum = "h1:dFjGhY6f8DTsY8/rLchUTDRRfjJP4pCrGCwxvHFT2Fg=",
+        version = "v0.0.1-go1.26.11.darwin-arm64",
+        sum = "h1:cGxzEKi4mhhQFd6Cz/2NSL4Y9nfIBCirzU1yn2rnOY8=",
+    ),
+    # The Go vulnerability database (its data/osv entries), read by `bazel run //:vulncheck`.
+    # Newer data: `bazel run //tools/vulncheck:update_db` moves this pin (tools/vulncheck/README.md).
+    "go_vulndb": struct(
+        module = "golang.org/x/vulndb",
+        version = "v0.0.0-20261105234957-e22db6528018",
+        sum = "h1:mfngRv0Yoh0VApsXKEN82CjD99kl7mtparN3bs3JnqI=",
     ),
 }

@@ -73,3 +73,9 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
             executable_dirs = ["bin", "pkg/tool"],
             build_file_content = 'exports_files(["VERSION"], visibility = ["//visibility:public"])\n',
         )
+
+    # The Go vulnerability database's OSV entries (fetched only for //:vulncheck).
+    _module(
+        name = "go_vulndb",
+        build_file_content = 'filegroup(name = "osv", srcs = glob(["data/osv/*.json"]), visibility = ["//visibility:public"])\n',
+    )
