@@ -2,7 +2,8 @@
 # Pushes hello_world's image index to a real registry and pulls it back
 # (hand-written): Debian's docker-registry on 127.0.0.1, `bazel run
 # //apps/hello_world:image_push`, and skopeo as an independent client. Digests
-# must round-trip; a dead registry and refused credentials must fail clearly;
+# must round-trip, the SBOM too (under the referrers fallback tag); a dead
+# registry and refused credentials must fail clearly;
 # credentials come from a docker config ($DOCKER_CONFIG), not from the repo.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
@@ -60,6 +61,28 @@ skopeo copy -q --all --preserve-digests --src-tls-verify=false "docker://$repo:d
 [[ $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["manifests"][0]["digest"])' "$tmp/pulled/index.json") == "$want" ]] ||
   fail "skopeo copy of $repo:dev does not have the index digest $want"
 ok "both platform manifests and every blob round-trip (skopeo copy --all --preserve-digests verified them)"
+
+# The SBOM, pushed as an OCI 1.1 artifact whose subject is the index. This
+# registry (distribution 2.8) has no referrers API, so it is listed in the
+# index under the fallback tag sha256-<hex>; read back with curl, byte for byte.
+sbom=$(tools/bazel info bazel-bin 2>/dev/null)/apps/hello_world/image_sbom.spdx.json
+art=$(sed -n "s|^sbom $repo@||p" "$tmp/push.out")
+[[ -n $art ]] || fail "push printed no 'sbom $repo@DIGEST' line"
+api="http://127.0.0.1:$port/v2/hello_world"
+[[ $(curl -s -o /dev/null -w '%{http_code}' "$api/referrers/$want") == 404 ]] || fail "this registry now has the referrers API: the fallback tag is not exercised"
+curl -fsS -H 'Accept: application/vnd.oci.image.index.v1+json' "$api/manifests/sha256-${want#sha256:}" >"$tmp/fallback.json" ||
+  fail "no fallback tag sha256-${want#sha256:} for the index"
+python3 - "$tmp/fallback.json" "$art" <<'PY' || fail "the fallback index does not list the SBOM artifact: $(<"$tmp/fallback.json")"
+import json, sys
+m = json.load(open(sys.argv[1]))["manifests"]
+sys.exit(0 if any(d["digest"] == sys.argv[2] and d.get("artifactType") == "application/spdx+json" for d in m) else 1)
+PY
+curl -fsS -H 'Accept: application/vnd.oci.image.manifest.v1+json' "$api/manifests/$art" >"$tmp/art.json" || fail "cannot GET the SBOM artifact $art"
+read -r subject layer < <(python3 -c 'import json, sys; m = json.load(open(sys.argv[1])); print(m["subject"]["digest"], m["layers"][0]["digest"])' "$tmp/art.json")
+[[ $subject == "$want" ]] || fail "the SBOM artifact's subject is $subject, not the index $want"
+curl -fsS "$api/blobs/$layer" -o "$tmp/sbom.json" || fail "cannot GET the SBOM blob $layer"
+cmp -s "$tmp/sbom.json" "$sbom" || fail "the SBOM pulled back differs from $sbom"
+ok "SBOM $art (subject $want) under fallback tag sha256-${want#sha256:}: $(wc -c <"$sbom") bytes, equal to image_sbom.spdx.json"
 
 push --repository "$repo" --tag v0.0.1-ci >/dev/null
 skopeo inspect --raw --tls-verify=false "docker://$repo:v0.0.1-ci" >/dev/null || fail "--tag v0.0.1-ci was not set"

@@ -1,17 +1,12 @@
-"""OCI image rules with rules_oci's names and outputs: oci_image, oci_image_index, oci_load, oci_push, and oci_base for the base layer."""
+"""OCI image rules with rules_oci's names and outputs: oci_image, oci_image_index, oci_load, oci_push, oci_base for the base layer and oci_sbom."""
 
 load("//tools/oci:config.bzl", "CA_CERTS", "NONROOT_GID", "NONROOT_UID")
 load("//tools/oci/private:checks.bzl", "image_error", "index_error", "load_error", "push_error")
+load("//tools/oci/private:providers.bzl", _OciBaseInfo = "OciBaseInfo")
+load("//tools/oci/private:sbom.bzl", _oci_sbom = "oci_sbom")
 
-OciBaseInfo = provider(
-    doc = "The base layer of an image and the user and environment that come with it.",
-    fields = {
-        "layer": "File: the layer, an uncompressed tar",
-        "uid": "int: the non-root user the entrypoint runs as",
-        "gid": "int: its group",
-        "env": "dict: environment variables for files in the layer (e.g. ZONEINFO)",
-    },
-)
+OciBaseInfo = _OciBaseInfo
+oci_sbom = _oci_sbom
 
 OciPushInfo = provider(
     doc = "Where an oci_push pushes and what: for deploy rules that refer to the image by digest.",
@@ -47,7 +42,7 @@ def _oci_base_impl(ctx):
     )
     return [
         DefaultInfo(files = depset([layer])),
-        OciBaseInfo(layer = layer, uid = ctx.attr.uid, gid = ctx.attr.gid, env = ctx.attr.env),
+        OciBaseInfo(layer = layer, uid = ctx.attr.uid, gid = ctx.attr.gid, env = ctx.attr.env, go_packages = ctx.attr.go_packages),
     ]
 
 oci_base = rule(
@@ -63,6 +58,7 @@ what a static Go binary does not read.""",
         "ca_certs": attr.string(default = CA_CERTS, doc = "Image path of the CA roots PEM bundle."),
         "files": attr.label_keyed_string_dict(allow_files = True, doc = "File -> absolute path in the image."),
         "env": attr.string_dict(doc = "Environment the files need, e.g. ZONEINFO; images inherit it."),
+        "go_packages": attr.string_list(doc = "Go packages whose files the layer holds (the CA roots' bundle, `time` for the SDK's zoneinfo.zip): the SBOM lists their modules as contained in the image."),
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },
 )
@@ -245,7 +241,7 @@ _PUSH_SCRIPT = """#!/usr/bin/env bash
 # override the defaults: --repository HOST[:PORT]/PATH, --tag TAG (repeatable).
 set -euo pipefail
 [[ -e "{ocitool}" ]] || cd "$0.runfiles/{workspace}" # run directly, not by `bazel run`
-exec "{ocitool}" push --image "{layout}" --repository "{repository}" {tags} {stamp} "$@"
+exec "{ocitool}" push --image "{layout}" --repository "{repository}" {flags} "$@"
 """
 
 def _oci_push_impl(ctx):
@@ -254,7 +250,10 @@ def _oci_push_impl(ctx):
         fail(err)
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
     files = [ctx.file.image, ctx.executable._ocitool]
-    stamp = ""
+    flags = ["--default_tag '%s'" % t for t in ctx.attr.remote_tags]
+    if ctx.file.sbom:
+        files.append(ctx.file.sbom)
+        flags.append('--sbom "%s"' % ctx.file.sbom.short_path)
     if ctx.attr.stamp:
         # The stable status as a runfile, for ocitool to expand {KEY}s in the tags.
         status = ctx.actions.declare_file(ctx.label.name + ".stable-status.txt")
@@ -266,15 +265,14 @@ def _oci_push_impl(ctx):
             mnemonic = "OciPushStamp",
         )
         files.append(status)
-        stamp = '--stamp_file "%s"' % status.short_path
+        flags.append('--stamp_file "%s"' % status.short_path)
     ctx.actions.write(script, _PUSH_SCRIPT.format(
         image = ctx.attr.image.label,
         ocitool = ctx.executable._ocitool.short_path,
         layout = ctx.file.image.short_path,
         repository = ctx.attr.repository,
         workspace = ctx.workspace_name,
-        tags = " ".join(["--default_tag '%s'" % t for t in ctx.attr.remote_tags]),
-        stamp = stamp,
+        flags = " ".join(flags),
     ), is_executable = True)
     runfiles = ctx.runfiles(files = files)
     return [
@@ -298,6 +296,7 @@ credential helpers, never from the repo.""",
         "repository": attr.string(mandatory = True, doc = "HOST[:PORT]/PATH; `-- --repository` overrides it."),
         "remote_tags": attr.string_list(doc = "Tags to set; `-- --tag` (repeatable) replaces them. With stamp, {KEY} is the workspace status KEY."),
         "stamp": attr.bool(doc = "Expand {KEY}s in remote_tags from stable-status.txt (go_image sets it under --config=release)."),
+        "sbom": attr.label(allow_single_file = [".json"], doc = "An oci_sbom: pushed as an OCI 1.1 artifact whose subject is the image (referrers API, else the sha256-<hex> fallback tag)."),
         # exec, not target: `bazel run` executes it on this machine, and ocitool is built once.
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },

@@ -1,7 +1,7 @@
 """go_image: the image targets of one Go app, named by suffix from the app's name."""
 
 load("//tools/oci:config.bzl", "LABELS", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "REGISTRY", "STAMPED_LABELS", "STAMPED_TAGS", "TAGS")
-load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push")
+load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push", "oci_sbom")
 load("//tools/oci/private:platform_binary.bzl", "platform_binary")
 
 HOST_PLATFORM = "linux/amd64"
@@ -15,7 +15,10 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
       image_linux_arm64    one more image per extra platform, cross-compiled (platform_binary)
       image_index          the multi-platform index over all of them
       image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
-      image_push           `bazel run` pushes image_index to REGISTRY/APP:dev (see oci_push)
+      image_push           `bazel run` pushes image_index to REGISTRY/APP:dev (see oci_push),
+                           then image_sbom as an artifact referring to it
+      image_sbom           image_sbom.spdx.json: SPDX 2.3, the Go modules the binary links and
+                           the standard library's version, describing image_index by digest
 
     Under --config=release (--stamp) the images' version/revision labels and
     image_push's tag come from tools/release/status.sh (tools/oci/config.bzl
@@ -24,7 +27,8 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
                            the image runs the binary (byte-identical), static, for its
                            architecture, as the non-root user, with no shell
       image_push_test      image_push's launcher pushes image_index to an in-process
-                           registry, prints REPOSITORY@DIGEST, and the registry serves it
+                           registry, prints REPOSITORY@DIGEST, and the registry serves it,
+                           with image_sbom referring to it
 
     Args:
       name: base name of the targets, e.g. "image".
@@ -89,10 +93,22 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         **kwargs
     )
 
+    repository = repository or "%s/%s" % (REGISTRY, _target_name(binary))
+    oci_sbom(
+        name = name + "_sbom",
+        binary = binary,
+        image = ":" + name + "_index",
+        base = base,
+        repository = repository,
+        app = _target_name(binary),
+        **kwargs
+    )
+
     oci_push(
         name = name + "_push",
         image = ":" + name + "_index",
-        repository = repository or "%s/%s" % (REGISTRY, _target_name(binary)),
+        repository = repository,
+        sbom = ":" + name + "_sbom",
         remote_tags = select({stamped: STAMPED_TAGS, "//conditions:default": TAGS}),
         stamp = select({stamped: True, "//conditions:default": False}),
         **kwargs
@@ -133,8 +149,8 @@ def _push_test(name):
     _check_test(
         name = name + "_push_test",
         checker = "//tools/oci/pushcheck",
-        args = ["$(rootpath :%s_push)" % name, "$(rootpath :%s_index)" % name, TAGS[0]],
-        data = [":%s_index" % name, ":%s_push" % name],
+        args = ["$(rootpath :%s_push)" % name, "$(rootpath :%s_index)" % name, TAGS[0], "$(rootpath :%s_sbom)" % name],
+        data = [":%s_index" % name, ":%s_push" % name, ":%s_sbom" % name],
     )
 
 def _check_test(name, checker, args, data):

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"time"
 
 	"github.com/google/go-containerregistry/pkg/authn"
@@ -24,35 +25,37 @@ type pushOptions struct {
 	Tags       []string      // tags to set; empty: none, push by digest only
 	Timeout    time.Duration // for the whole push, retries included
 	Keychain   authn.Keychain
+	SBOM       []byte // pushed as an artifact referring to the image; nil: none
 }
 
 // pushLayout uploads the single image or index of an OCI layout (as oci_image
-// and oci_image_index write them) and tags it. It returns repository@digest.
-func pushLayout(ctx context.Context, dir string, o pushOptions) (string, error) {
+// and oci_image_index write them), tags it, and pushes the SBOM that refers
+// to it. It returns repository@digest of the image and of the SBOM artifact.
+func pushLayout(ctx context.Context, dir string, o pushOptions) (string, string, error) {
 	repo, err := name.NewRepository(o.Repository)
 	if err != nil {
-		return "", fmt.Errorf("--repository %q: %w (want HOST[:PORT]/PATH, e.g. localhost:5000/hello_world)", o.Repository, err)
+		return "", "", fmt.Errorf("--repository %q: %w (want HOST[:PORT]/PATH, e.g. localhost:5000/hello_world)", o.Repository, err)
 	}
 	tags := make([]name.Tag, 0, len(o.Tags))
 	for _, t := range o.Tags {
 		tag, err := name.NewTag(repo.String()+":"+t, name.StrictValidation)
 		if err != nil {
-			return "", fmt.Errorf("--tag %q: %w", t, err)
+			return "", "", fmt.Errorf("--tag %q: %w", t, err)
 		}
 		tags = append(tags, tag)
 	}
 	idx, closeLayout, err := ocilayout.Open(dir)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	defer closeLayout()
 	pushed, err := only(idx)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", dir, err)
+		return "", "", fmt.Errorf("%s: %w", dir, err)
 	}
 	d, err := pushed.Digest()
 	if err != nil {
-		return "", fmt.Errorf("%s: digest: %w", dir, err)
+		return "", "", fmt.Errorf("%s: digest: %w", dir, err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
@@ -64,14 +67,21 @@ func pushLayout(ctx context.Context, dir string, o pushOptions) (string, error) 
 	}
 	ref := repo.Digest(d.String())
 	if err := remote.Push(ref, pushed, opts...); err != nil {
-		return "", explainPushError(repo, err)
+		return "", "", explainPushError(repo, err)
 	}
 	for _, tag := range tags {
 		if err := remote.Tag(tag, pushed, opts...); err != nil {
-			return "", explainPushError(repo, fmt.Errorf("tag %s: %w", tag.TagStr(), err))
+			return "", "", explainPushError(repo, fmt.Errorf("tag %s: %w", tag.TagStr(), err))
 		}
 	}
-	return ref.String(), nil
+	if o.SBOM == nil {
+		return ref.String(), "", nil
+	}
+	sbom, err := pushSBOM(ctx, repo, o.SBOM, pushed, opts)
+	if err != nil {
+		return "", "", explainPushError(repo, err)
+	}
+	return ref.String(), sbom.String(), nil
 }
 
 // artifact is what a layout holds: a v1.Image or a v1.ImageIndex.
@@ -124,6 +134,7 @@ func pushCmd(args []string, stdout io.Writer) error {
 	var tags, defaultTags stringsFlag
 	fs.Var(&tags, "tag", "tag to set (repeatable); replaces the default tags")
 	fs.Var(&defaultTags, "default_tag", "tag set when no --tag is given (repeatable)")
+	sbom := fs.String("sbom", "", "SPDX JSON file to push as an artifact referring to the image (oci_sbom)")
 	var stampFiles stringsFlag
 	fs.Var(&stampFiles, "stamp_file", "workspace status file; {KEY} in default tags is replaced by its KEY (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -146,15 +157,24 @@ func pushCmd(args []string, stdout io.Writer) error {
 			}
 		}
 	}
-	ref, err := pushLayout(context.Background(), *image, pushOptions{
-		Repository: *repository, Tags: tags, Timeout: *timeout, Keychain: authn.DefaultKeychain,
-	})
+	o := pushOptions{Repository: *repository, Tags: tags, Timeout: *timeout, Keychain: authn.DefaultKeychain}
+	if *sbom != "" {
+		b, err := os.ReadFile(*sbom)
+		if err != nil {
+			return fmt.Errorf("push: --sbom: %w", err)
+		}
+		o.SBOM = b
+	}
+	ref, sbomRef, err := pushLayout(context.Background(), *image, o)
 	if err != nil {
 		return fmt.Errorf("push: %w", err)
 	}
 	fmt.Fprintln(stdout, ref)
 	for _, t := range tags {
 		fmt.Fprintf(stdout, "tagged %s:%s\n", *repository, t)
+	}
+	if sbomRef != "" {
+		fmt.Fprintf(stdout, "sbom %s\n", sbomRef)
 	}
 	return nil
 }

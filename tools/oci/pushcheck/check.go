@@ -17,8 +17,9 @@ import (
 
 // check runs launcher with --repository on a fresh in-process registry and
 // returns the REPOSITORY@DIGEST it printed, after checking that the registry
-// serves the index of the OCI layout indexDir under that digest and tag.
-func check(launcher, indexDir, tag string) (string, error) {
+// serves the index of the OCI layout indexDir under that digest and tag, and,
+// unless sbom is "", that the SBOM file refers to it (checkSBOM).
+func check(launcher, indexDir, tag, sbom string) (string, error) {
 	want, err := layoutDigest(indexDir)
 	if err != nil {
 		return "", err
@@ -44,6 +45,11 @@ func check(launcher, indexDir, tag string) (string, error) {
 		}
 		if got != want {
 			return "", fmt.Errorf("the registry serves %s as %s, the build made %s", r, got, want)
+		}
+	}
+	if sbom != "" {
+		if _, err := checkSBOM(wantRef, sbom); err != nil {
+			return "", err
 		}
 	}
 	return wantRef, nil

@@ -2,9 +2,14 @@
 // push launcher as `bazel run :image_push` does, against an in-process
 // registry (go-containerregistry's pkg/registry), and checks that the
 // launcher prints REPOSITORY@DIGEST for the index that was built and that the
-// registry serves that index, by digest and under the default tag.
+// registry serves that index, by digest and under the default tag, with the
+// SBOM referring to it.
 //
-//	pushcheck LAUNCHER INDEX_LAYOUT TAG
+//	pushcheck LAUNCHER INDEX_LAYOUT TAG SBOM
+//
+// On a live registry (tools/ci/image_push.sh), that an SBOM refers to an image:
+//
+//	pushcheck sbom REPOSITORY@DIGEST SBOM
 package main
 
 import (
@@ -13,14 +18,23 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 4 {
-		fmt.Fprintln(os.Stderr, "usage: pushcheck LAUNCHER INDEX_LAYOUT TAG")
+	if len(os.Args) == 4 && os.Args[1] == "sbom" {
+		art, err := checkSBOM(os.Args[2], os.Args[3])
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "FAIL: %v\n", err)
+			os.Exit(1)
+		}
+		fmt.Printf("ok: %s refers to %s and holds %s byte for byte\n", art, os.Args[2], os.Args[3])
+		return
+	}
+	if len(os.Args) != 5 {
+		fmt.Fprintln(os.Stderr, "usage: pushcheck LAUNCHER INDEX_LAYOUT TAG SBOM | pushcheck sbom REPOSITORY@DIGEST SBOM")
 		os.Exit(2)
 	}
-	ref, err := check(os.Args[1], os.Args[2], os.Args[3])
+	ref, err := check(os.Args[1], os.Args[2], os.Args[3], os.Args[4])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "FAIL: %s: %v\n", os.Args[1], err)
 		os.Exit(1)
 	}
-	fmt.Printf("ok: %s pushed %s, served by digest and as :%s\n", os.Args[1], ref, os.Args[3])
+	fmt.Printf("ok: %s pushed %s, served by digest and as :%s, with its SBOM\n", os.Args[1], ref, os.Args[3])
 }
