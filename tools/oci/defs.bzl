@@ -190,20 +190,6 @@ def oci_image_index(name, images, **kwargs):
     _oci_image_index(name = name, images = images, **kwargs)
     _digest_target(name, **kwargs)
 
-_LOAD_SCRIPT = """#!/usr/bin/env bash
-# Loads {tag} into the local container engine (written by oci_load).
-set -euo pipefail
-tarball="{tarball}"
-[[ -e "$tarball" ]] || cd "$0.runfiles/{workspace}" # run directly, not by `bazel run`
-for engine in ${{OCI_ENGINE:-}} docker podman; do
-  if command -v "$engine" >/dev/null; then
-    exec "$engine" load --input "$tarball"
-  fi
-done
-echo "oci_load: no docker or podman on PATH (set OCI_ENGINE); the tarball is $PWD/$tarball" >&2
-exit 1
-"""
-
 def _oci_load_impl(ctx):
     err = load_error(ctx.label, ctx.attr.repo_tags)
     if err:
@@ -218,7 +204,16 @@ def _oci_load_impl(ctx):
         progress_message = "Writing docker load tarball %s" % ctx.label,
     )
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
-    ctx.actions.write(script, _LOAD_SCRIPT.format(tag = ctx.attr.repo_tags[0], tarball = tarball.short_path, workspace = ctx.workspace_name), is_executable = True)
+    ctx.actions.expand_template(
+        template = ctx.file._launcher,
+        output = script,
+        substitutions = {
+            "{{TAG}}": ctx.attr.repo_tags[0],
+            "{{TARBALL}}": tarball.short_path,
+            "{{WORKSPACE}}": ctx.workspace_name,
+        },
+        is_executable = True,
+    )
     return [DefaultInfo(
         files = depset([tarball]),
         executable = script,
@@ -232,17 +227,10 @@ oci_load = rule(
     attrs = {
         "image": attr.label(mandatory = True, allow_single_file = True, doc = "An oci_image target."),
         "repo_tags": attr.string_list(mandatory = True, doc = "Exactly one repository:tag, e.g. [\"hello_world:dev\"]."),
+        "_launcher": attr.label(default = "//tools/oci/private:load.sh.tpl", allow_single_file = True),
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },
 )
-
-_PUSH_SCRIPT = """#!/usr/bin/env bash
-# Pushes {image} to {repository} (written by oci_push). Flags after `bazel run ... --`
-# override the defaults: --repository HOST[:PORT]/PATH, --tag TAG (repeatable).
-set -euo pipefail
-[[ -e "{ocitool}" ]] || cd "$0.runfiles/{workspace}" # run directly, not by `bazel run`
-exec "{ocitool}" push --image "{layout}" --repository "{repository}" {flags} "$@"
-"""
 
 def _oci_push_impl(ctx):
     err = push_error(ctx.label, ctx.attr.repository)
@@ -266,14 +254,19 @@ def _oci_push_impl(ctx):
         )
         files.append(status)
         flags.append('--stamp_file "%s"' % status.short_path)
-    ctx.actions.write(script, _PUSH_SCRIPT.format(
-        image = ctx.attr.image.label,
-        ocitool = ctx.executable._ocitool.short_path,
-        layout = ctx.file.image.short_path,
-        repository = ctx.attr.repository,
-        workspace = ctx.workspace_name,
-        flags = " ".join(flags),
-    ), is_executable = True)
+    ctx.actions.expand_template(
+        template = ctx.file._launcher,
+        output = script,
+        substitutions = {
+            "{{IMAGE}}": str(ctx.attr.image.label),
+            "{{OCITOOL}}": ctx.executable._ocitool.short_path,
+            "{{LAYOUT}}": ctx.file.image.short_path,
+            "{{REPOSITORY}}": ctx.attr.repository,
+            "{{WORKSPACE}}": ctx.workspace_name,
+            "{{FLAGS}}": " ".join(flags),
+        },
+        is_executable = True,
+    )
     runfiles = ctx.runfiles(files = files)
     return [
         DefaultInfo(executable = script, runfiles = runfiles),
@@ -297,6 +290,7 @@ credential helpers, never from the repo.""",
         "remote_tags": attr.string_list(doc = "Tags to set; `-- --tag` (repeatable) replaces them. With stamp, {KEY} is the workspace status KEY."),
         "stamp": attr.bool(doc = "Expand {KEY}s in remote_tags from stable-status.txt (go_image sets it under --config=release)."),
         "sbom": attr.label(allow_single_file = [".json"], doc = "An oci_sbom: pushed as an OCI 1.1 artifact whose subject is the image (referrers API, else the sha256-<hex> fallback tag)."),
+        "_launcher": attr.label(default = "//tools/oci/private:push.sh.tpl", allow_single_file = True),
         # exec, not target: `bazel run` executes it on this machine, and ocitool is built once.
         "_ocitool": attr.label(default = "//tools/oci/ocitool", executable = True, cfg = "exec"),
     },
