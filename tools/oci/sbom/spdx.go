@@ -128,22 +128,9 @@ func Build(in *Inputs) ([]byte, error) {
 	}
 	top := mainPkg.SPDXID
 	if in.ImageDigest != "" {
-		alg, hexDigest, ok := strings.Cut(in.ImageDigest, ":")
-		if alg != "sha256" || !ok || len(hexDigest) != 64 {
-			return nil, fmt.Errorf("image digest %q is not sha256:<64 hex>", in.ImageDigest)
-		}
-		loc := "pkg:oci/" + in.Name + "@" + purlVersion(in.ImageDigest)
-		if in.Repository != "" {
-			loc += "?repository_url=" + url.QueryEscape(in.Repository)
-		}
-		image := pkg{
-			SPDXID:           "SPDXRef-Image",
-			Name:             in.Name,
-			VersionInfo:      in.ImageDigest,
-			DownloadLocation: "NOASSERTION",
-			Purpose:          "CONTAINER",
-			Checksums:        []checksum{{"SHA256", hexDigest}},
-			ExternalRefs:     []ref{purl(loc)},
+		image, err := imagePackage(in)
+		if err != nil {
+			return nil, err
 		}
 		doc.Name += "@" + in.ImageDigest
 		ns += "/" + strings.Replace(in.ImageDigest, ":", "-", 1)
@@ -181,26 +168,9 @@ func Build(in *Inputs) ([]byte, error) {
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
 	for i, m := range mods {
-		h1, ok := sums[m]
-		if !ok {
-			return nil, fmt.Errorf("go.sum has no h1: hash for %s %s: run go mod tidy", m.Path, m.Version)
-		}
-		sha, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(h1, "h1:"))
-		if err != nil || len(sha) != 32 {
-			return nil, fmt.Errorf("go.sum: %s %s: %q is not an h1: hash", m.Path, m.Version, h1)
-		}
-		escaped, err := module.EscapePath(m.Path)
+		p, err := modulePackage(fmt.Sprintf("SPDXRef-Package-%d", i+1), m, sums[m])
 		if err != nil {
 			return nil, err
-		}
-		p := pkg{
-			SPDXID:           fmt.Sprintf("SPDXRef-Package-%d", i+1),
-			Name:             m.Path,
-			VersionInfo:      m.Version,
-			DownloadLocation: "https://proxy.golang.org/" + escaped + "/@v/" + m.Version + ".zip",
-			// go.sum's h1: is a SHA-256 (of the module's file list, not of the zip), as ko records it.
-			Checksums:    []checksum{{"SHA256", hex.EncodeToString(sha)}},
-			ExternalRefs: []ref{purl("pkg:golang/" + m.Path + "@" + purlVersion(m.Version))},
 		}
 		doc.Packages = append(doc.Packages, p)
 		if linked[m] {
@@ -215,6 +185,51 @@ func Build(in *Inputs) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// imagePackage is the image (index) the document describes.
+func imagePackage(in *Inputs) (pkg, error) {
+	alg, hexDigest, ok := strings.Cut(in.ImageDigest, ":")
+	if alg != "sha256" || !ok || len(hexDigest) != 64 {
+		return pkg{}, fmt.Errorf("image digest %q is not sha256:<64 hex>", in.ImageDigest)
+	}
+	loc := "pkg:oci/" + in.Name + "@" + purlVersion(in.ImageDigest)
+	if in.Repository != "" {
+		loc += "?repository_url=" + url.QueryEscape(in.Repository)
+	}
+	return pkg{
+		SPDXID:           "SPDXRef-Image",
+		Name:             in.Name,
+		VersionInfo:      in.ImageDigest,
+		DownloadLocation: "NOASSERTION",
+		Purpose:          "CONTAINER",
+		Checksums:        []checksum{{"SHA256", hexDigest}},
+		ExternalRefs:     []ref{purl(loc)},
+	}, nil
+}
+
+// modulePackage is one Go module, with go.sum's h1: hash (h1, "" if none).
+func modulePackage(id string, m module.Version, h1 string) (pkg, error) {
+	if h1 == "" {
+		return pkg{}, fmt.Errorf("go.sum has no h1: hash for %s %s: run go mod tidy", m.Path, m.Version)
+	}
+	sha, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(h1, "h1:"))
+	if err != nil || len(sha) != 32 {
+		return pkg{}, fmt.Errorf("go.sum: %s %s: %q is not an h1: hash", m.Path, m.Version, h1)
+	}
+	escaped, err := module.EscapePath(m.Path)
+	if err != nil {
+		return pkg{}, err
+	}
+	return pkg{
+		SPDXID:           id,
+		Name:             m.Path,
+		VersionInfo:      m.Version,
+		DownloadLocation: "https://proxy.golang.org/" + escaped + "/@v/" + m.Version + ".zip",
+		// go.sum's h1: is a SHA-256 (of the module's file list, not of the zip), as ko records it.
+		Checksums:    []checksum{{"SHA256", hex.EncodeToString(sha)}},
+		ExternalRefs: []ref{purl("pkg:golang/" + m.Path + "@" + purlVersion(m.Version))},
+	}, nil
 }
 
 // purlVersion percent-encodes a version for a purl (sha256%3A..., +incompatible as %2B).
