@@ -4,7 +4,8 @@
 #  1. Gazelle owns every BUILD file below apps/ and libs/: delete them all,
 #     `bazel run //:gazelle`, and git status is clean again;
 #  2. write apps/NEW/main.go by hand, one `bazel run //:gazelle`: a BUILD file
-#     with no public target and go_image; a second run changes nothing;
+#     with no public target and go_image; a second run changes nothing; its
+#     SBOM lists the third-party module it uses at go.mod's version;
 #  3. `bazel run //tools/new -- app|lib NAME` (Go files, then our Gazelle);
 #  4. the new packages' tests and image tests and the repo's gates pass, both
 #     apps run, and nothing under apps/ is public;
@@ -38,13 +39,16 @@ ok "deleted ${#builds[@]} BUILD files below apps/ and libs/; bazel run //:gazell
 app=apps/zz_by_hand
 mkdir -p "$app"
 cat >"$app/main.go" <<'EOF'
-// Command zz_by_hand is written by hand, with no BUILD file.
+// Command zz_by_hand is written by hand, with no BUILD file, and uses a
+// third-party module from go.mod.
 package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"example.com/monorepo/libs/greeting"
+	"go.yaml.in/yaml/v3"
 )
 
 func main() {
@@ -52,7 +56,11 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(msg)
+	var doc struct{ Greeting string }
+	if err := yaml.Unmarshal([]byte("greeting: "+strconv.Quote(msg)), &doc); err != nil {
+		panic(err)
+	}
+	fmt.Println(doc.Greeting)
 }
 EOF
 gazelle || fail "bazel run //:gazelle failed on the new app"
@@ -73,6 +81,19 @@ grep -q 'go_image(' "$build" || {
 ok "one Gazelle run on a hand-written $app/main.go: private to apps/, no public target, go_image"
 gazelle -mode=diff || fail "a second Gazelle run would change BUILD files"
 ok "a second Gazelle run changes nothing"
+
+# Its SBOM lists the third-party module it links, at go.mod's version, and not
+# a module go.mod requires that it does not link.
+bazel build "${q[@]}" "//$app:image_sbom" >"$tmp/sbom.out" 2>&1 || {
+  cat "$tmp/sbom.out" >&2
+  fail "bazel build //$app:image_sbom failed"
+}
+yaml=$(awk '$1 == "go.yaml.in/yaml/v3" { print $2 }' go.mod)
+listed=$(python3 -c 'import json, sys; print(" ".join(sorted(p["name"] + "@" + p.get("versionInfo", "") for p in json.load(open(sys.argv[1]))["packages"])))' \
+  "$(bazel info bazel-bin 2>/dev/null)/$app/image_sbom.spdx.json")
+[[ " $listed " == *" go.yaml.in/yaml/v3@$yaml "* && " $listed " == *" stdlib@go"* && " $listed " != *"stretchr/testify"* ]] ||
+  fail "$app's SBOM lists: $listed (want go.yaml.in/yaml/v3@$yaml and stdlib, not testify)"
+ok "$app:image_sbom lists go.yaml.in/yaml/v3@$yaml (go.mod's), not testify: $listed"
 
 scaffolded=zz_scaffold_app lib=zzscaffoldlib
 for args in "app $scaffolded" "lib $lib"; do
