@@ -61,8 +61,9 @@ oci_sbom = rule(
 Each module at its go.mod version with go.sum's hash and a pkg:golang purl,
 the standard library at the SDK's version, the main module, and, with
 `image`, the image (index) as the described package with its digest and a
-pkg:oci purl, which also contains the modules of the base layer's files. A required module the binary does not link is left out. The
-same bytes on every build (fixed creation time).""",
+pkg:oci purl, which also contains the modules of the base layer's files. A
+required module the binary does not link is left out. The same bytes on
+every build (fixed creation time).""",
     attrs = {
         "binary": attr.label(mandatory = True, aspects = [_go_packages_aspect], doc = "The go_binary."),
         "image": attr.label(doc = "The image or index the binary is shipped in (its `digest` output group)."),

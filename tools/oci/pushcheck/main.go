@@ -6,10 +6,6 @@
 // SBOM referring to it.
 //
 //	pushcheck LAUNCHER INDEX_LAYOUT TAG SBOM
-//
-// On a live registry (tools/ci/image_push.sh), that an SBOM refers to an image:
-//
-//	pushcheck sbom REPOSITORY@DIGEST SBOM
 package main
 
 import (
@@ -18,17 +14,8 @@ import (
 )
 
 func main() {
-	if len(os.Args) == 4 && os.Args[1] == "sbom" {
-		art, err := checkSBOM(os.Args[2], os.Args[3])
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "FAIL: %v\n", err)
-			os.Exit(1)
-		}
-		fmt.Printf("ok: %s refers to %s and holds %s byte for byte\n", art, os.Args[2], os.Args[3])
-		return
-	}
 	if len(os.Args) != 5 {
-		fmt.Fprintln(os.Stderr, "usage: pushcheck LAUNCHER INDEX_LAYOUT TAG SBOM | pushcheck sbom REPOSITORY@DIGEST SBOM")
+		fmt.Fprintln(os.Stderr, "usage: pushcheck LAUNCHER INDEX_LAYOUT TAG SBOM")
 		os.Exit(2)
 	}
 	ref, err := check(os.Args[1], os.Args[2], os.Args[3], os.Args[4])
