@@ -113,6 +113,54 @@ required go/tools/gopackagesdriver/bazel.go \
 required go/private/rules/transition.bzl \
   's{(\n    settings\["\@io_bazel_rules_go//go/private:bootstrap_nogo"\] = False\n    return settings\n\ngo_stdlib_transition = transition\(\n    implementation = _go_stdlib_transition_impl,\n    inputs = _reset_transition_keys,\n    outputs = _reset_transition_keys)(,\n\))}{\n    settings["\@io_bazel_rules_go//go/private:stdlib_configuration"] = True  # back-port: see tools/goproxy/backports/rules_go.sh$1 + ["\@io_bazel_rules_go//go/private:stdlib_configuration"]$2}' \
   "go_stdlib_transition: one output directory per standard library"
+# The exec configuration's standard library is the target's when both are the
+# same platform. The GoStdlib action depends only on the Go settings (pure: no C
+# flags) and the platform, yet the exec configuration's directory,
+# k8-<host_compilation_mode>-exec-<hash>, differs from the target's by its
+# platform suffix, so a cold build compiled the whole standard library twice
+# (71 s each on 2 cores, tools/bench/README.md). .bazelrc sets
+# --host_compilation_mode=fastbuild (Go tools compile the same either way); here
+# the standard library's configuration replaces the platform suffix by one that
+# names its platform: "" when it builds for the host platform, go-<hash of
+# --platforms> otherwise. A standard library for the host then has one directory
+# and Bazel runs the target's and the exec's identical GoStdlib actions once
+# (shared actions); other platforms, or the host under -c opt/dbg, keep their own.
+cat >go/private/bazel4_stdlib_platform.bzl <<'BZL'
+"""The standard library's directory by platform, not exec-ness (written by tools/goproxy/backports/rules_go.sh)."""
+
+BAZEL4_STDLIB_PLATFORM_OUTPUTS = ["//command_line_option:platform_suffix"]
+
+BAZEL4_STDLIB_PLATFORM_INPUTS = BAZEL4_STDLIB_PLATFORM_OUTPUTS + [
+    "//command_line_option:host_platform",
+    "//command_line_option:platforms",
+]
+
+def bazel4_stdlib_platform(settings):
+    """Sets the platform suffix in go_stdlib_transition's settings; see rules_go.sh."""
+    host = str(settings.pop("//command_line_option:host_platform") or "@local_config_platform//:host")
+    platforms = [str(p) for p in settings.pop("//command_line_option:platforms")] or [host]
+    suffix = settings["//command_line_option:platform_suffix"] or ""
+    if suffix.startswith("-exec-"):  # the exec transition's: -exec-<hash of the exec platform>
+        suffix = ""
+    if platforms != [host]:
+        suffix += "-go-%d" % (hash(",".join(platforms)) % 1000000007)
+    settings["//command_line_option:platform_suffix"] = suffix
+BZL
+required go/private/rules/transition.bzl \
+  's{(\n    settings\["\@io_bazel_rules_go//go/private:bootstrap_nogo"\] = False\n)(    return settings\n\ngo_stdlib_transition = transition\(\n    implementation = _go_stdlib_transition_impl,\n    inputs = _reset_transition_keys)(,\n    outputs = _reset_transition_keys \+ \["\@io_bazel_rules_go//go/private:stdlib_configuration"\])}{$1    bazel4_stdlib_platform(settings)  # back-port: see tools/goproxy/backports/rules_go.sh\n$2 + BAZEL4_STDLIB_PLATFORM_INPUTS$3 + BAZEL4_STDLIB_PLATFORM_OUTPUTS}' \
+  "go_stdlib_transition: exec and target share one standard library"
+required go/private/rules/transition.bzl \
+  's{\A((?:#[^\n]*\n|\n)*)load\(}{$1load("//go/private:bazel4_stdlib_platform.bzl", "BAZEL4_STDLIB_PLATFORM_INPUTS", "BAZEL4_STDLIB_PLATFORM_OUTPUTS", "bazel4_stdlib_platform")\nload(}' \
+  "load bazel4_stdlib_platform in transition.bzl"
+
+# go_tool_binary builds the builder, which every Go action runs, so in a cold
+# build it runs alone: with GOMAXPROCS=1 its `go build` (the builder and the
+# standard library packages it imports) used one core of two, 28 s; on every
+# core 16 s (tools/bench/README.md). Nothing else can run beside it.
+required go/private/rules/binary.bzl \
+  's{\n                "GOMAXPROCS": "1",\n(                "GOTOOLCHAIN": "local",)}{\n                # back-port: no GOMAXPROCS=1, see tools/goproxy/backports/rules_go.sh\n$1}' \
+  "go_tool_binary: the builder builds on every core"
+
 cat >>go/private/BUILD.bazel <<'BZL'
 
 # Set only by go_stdlib_transition (written by tools/goproxy/backports/rules_go.sh).
