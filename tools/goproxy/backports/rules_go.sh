@@ -40,15 +40,17 @@ def bazel4_merge_all(runfiles, others):
         runfiles = runfiles.merge(other)
     return runfiles
 BZL
-load_merge_all='s{\A((?:#[^\n]*\n|\n)*)load\(}{$1load("//go/private:bazel4_merge_all.bzl", "bazel4_merge_all")\nload(}'
+# prepend_load FILE ARGS WHY: load(ARGS) before the file's first load.
+prepend_load() { required "$1" 's{\A((?:#[^\n]*\n|\n)*)load\(}{$1load('"$2"')\nload(}' "$3"; }
+merge_all='"//go/private:bazel4_merge_all.bzl", "bazel4_merge_all"'
 required go/private/actions/archive.bzl \
   's{source\.runfiles\.merge_all\(files\)}{bazel4_merge_all(source.runfiles, files)}' \
   "runfiles.merge_all in archive.bzl"
-required go/private/actions/archive.bzl "$load_merge_all" "load bazel4_merge_all in archive.bzl"
+prepend_load go/private/actions/archive.bzl "$merge_all" "load bazel4_merge_all in archive.bzl"
 required go/private/context.bzl \
   's{go\._ctx\.runfiles\(transitive_files = files\)\.merge_all\(}{bazel4_merge_all(go._ctx.runfiles(transitive_files = files), }' \
   "runfiles.merge_all in context.bzl"
-required go/private/context.bzl "$load_merge_all" "load bazel4_merge_all in context.bzl"
+prepend_load go/private/context.bzl "$merge_all" "load bazel4_merge_all in context.bzl"
 
 # Label.repo_name (Bazel 7): Bazel 4.2.3 calls it workspace_name.
 required go/private/rules/test.bzl 's{ctx\.label\.repo_name}{ctx.label.workspace_name}g' "Label.repo_name in test.bzl"
@@ -149,8 +151,8 @@ BZL
 required go/private/rules/transition.bzl \
   's{(\n    settings\["\@io_bazel_rules_go//go/private:bootstrap_nogo"\] = False\n)(    return settings\n\ngo_stdlib_transition = transition\(\n    implementation = _go_stdlib_transition_impl,\n    inputs = _reset_transition_keys)(,\n    outputs = _reset_transition_keys \+ \["\@io_bazel_rules_go//go/private:stdlib_configuration"\])}{$1    bazel4_stdlib_platform(settings)  # back-port: see tools/goproxy/backports/rules_go.sh\n$2 + BAZEL4_STDLIB_PLATFORM_INPUTS$3 + BAZEL4_STDLIB_PLATFORM_OUTPUTS}' \
   "go_stdlib_transition: exec and target share one standard library"
-required go/private/rules/transition.bzl \
-  's{\A((?:#[^\n]*\n|\n)*)load\(}{$1load("//go/private:bazel4_stdlib_platform.bzl", "BAZEL4_STDLIB_PLATFORM_INPUTS", "BAZEL4_STDLIB_PLATFORM_OUTPUTS", "bazel4_stdlib_platform")\nload(}' \
+prepend_load go/private/rules/transition.bzl \
+  '"//go/private:bazel4_stdlib_platform.bzl", "BAZEL4_STDLIB_PLATFORM_INPUTS", "BAZEL4_STDLIB_PLATFORM_OUTPUTS", "bazel4_stdlib_platform"' \
   "load bazel4_stdlib_platform in transition.bzl"
 
 # go_tool_binary builds the builder, which every Go action runs, so in a cold
