@@ -24,6 +24,26 @@ for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
 done
 ok "tampered rules_go hash: bazel exit $code with:"
 grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/       /'
+sed -i "s|$bad|$good|" "$copy/$modules"
+
+# A Go module's pin (go_deps.bzl, from go.sum) is checked even when the module is already in
+# this machine's module cache, which go_repository shares (.bazelrc's GO_REPOSITORY_USE_HOST_CACHE).
+deps=tools/goproxy/go_deps.bzl
+good=$(sed -n '/"com_github_pmezard_go_difflib"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$deps")
+[[ -n "$good" ]] || fail "no com_github_pmezard_go_difflib sum found in $deps"
+(cd "$copy" && go mod download github.com/pmezard/go-difflib@v1.0.0) # in the host cache, as after any build
+sed -i "s|$good|$bad|" "$copy/$deps"
+code=0
+(cd "$copy" && tools/bazel --output_base="$ob" query @com_github_pmezard_go_difflib//... >"$tmp/out" 2>&1) || code=$?
+[[ $code -ne 0 ]] || fail "bazel succeeded with a tampered go_deps.bzl hash"
+want="fetch_repo: resulting module with sum $good; expected sum $bad"
+grep -qF -- "$want" "$tmp/out" || {
+  cat "$tmp/out" >&2
+  fail "message lacks: $want"
+}
+ok "tampered go-difflib hash, module in the host cache: bazel exit $code with:"
+grep -m1 -o "com_github_pmezard_go_difflib: fetch_repo: .*expected sum [^ ]*" "$tmp/out" | sed 's/^/       /'
+sed -i "s|$bad|$good|" "$copy/$deps"
 
 # A drifted go.mod toolchain or Gazelle makes //tools/goproxy:pins_test fail, naming both versions.
 pins() { "$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" "$copy/go.sum" >"$tmp/out" 2>&1; }

@@ -24,6 +24,22 @@ required internal/go_repository.bzl \
 # Gazelle in GOPATH mode from it: vendor it again. go.sum pins every module.
 "$GO" mod vendor -e
 
+# go_repository_tools builds Gazelle's fetch_repo and gazelle for every go_repository.
+# Two edits make that a one-time cost per machine (tools/bench/README.md, item 8):
+# - its `go run list_repository_tools_srcs -check` is a check for Gazelle's own developers
+#   that go_repository_tools_srcs.bzl lists every source; a released zip cannot drift, and
+#   compiling it took 9 s of a fresh machine's first build. Drop it.
+required internal/go_repository_tools.bzl \
+  's{\n    if "windows" not in ctx\.os\.name:\n        watch\(ctx, ctx\.attr\._list_repository_tools_srcs\)\n.*?fail\("list_repository_tools_srcs: " \+ result\.stderr\)\n}{\n}s' \
+  "list_repository_tools_srcs -check in go_repository_tools.bzl"
+# - it trims paths with -gcflags/-asmflags all=-trimpath=<its own directory>, a different
+#   flag in every output base, so Go's build cache never serves a compile twice. `go install
+#   -trimpath` strips them the same way from any directory; with the host build cache
+#   (.bazelrc's GO_REPOSITORY_USE_HOST_CACHE) another clone then only links the tools.
+required internal/go_repository_tools.bzl \
+  's{"-gcflags",\n\s*"all=-trimpath=" \+ env\["GOPATH"\],\n\s*"-asmflags",\n\s*"all=-trimpath=" \+ env\["GOPATH"\],}{"-trimpath",}' \
+  "per-directory -trimpath in go_repository_tools.bzl"
+
 # Gazelle's own analysis tests use unittest.make's newer API (skylib 1.1+); Debian's
 # skylib 1.0.3 cannot run them and they live in a package our gazelle() rule loads.
 required internal/BUILD.bazel 's{\ngazelle_binary_test_suite\(\)\n}{\n}' "skylib unittest.suite in internal/BUILD.bazel"
