@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# This repository against plain go, as monobench measures a generated one
+# (hand-written): a fresh clone of HEAD in a temp dir with its own output base,
+# fetched and built once untimed, then ROUNDS rounds of
+#   cold  go: an empty GOCACHE; Bazel: `bazel clean` and a new server (fetched
+#         repositories kept), then `tools/bazel test //...`
+#   leaf  a one-line edit of libs/names (a new unexported function: the object
+#         code changes, the API does not), then the same again
+# go runs `go build ./... && go test ./...` first in each step, so both share
+# the machine's noise. Prints each round and the medians with their ratio.
+#   tools/bench/repo_vs_go.sh        # ROUNDS=3
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rounds=${ROUNDS:-3}
+tmp=$(mktemp -d)
+ws=$tmp/repo ob=$tmp/ob
+cleanup() {
+  if [[ -d $ws ]]; then (cd "$ws" && tools/bazel shutdown >/dev/null 2>&1) || true; fi
+  chmod -R u+w "$tmp" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+git clone -q "$root" "$ws"
+echo "startup --output_base=$ob" >"$ws/user.bazelrc"
+cd "$ws"
+export GOFLAGS=-mod=readonly GOCACHE=$tmp/gocache
+
+timed() { # timed CMD...: prints the seconds CMD took; on failure its log
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >"$tmp/last.log" 2>&1 || {
+    tail -20 "$tmp/last.log" >&2
+    echo "repo_vs_go.sh: failed: $*" >&2
+    exit 1
+  }
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
+gotest() { go build ./... && go test ./...; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+echo "$(git rev-parse --short HEAD), $rounds rounds, $(date -u +%F)"
+timed tools/bazel test //... >/dev/null # fetch and build once, untimed
+declare -A t
+for r in $(seq "$rounds"); do
+  rm -rf "$GOCACHE"
+  g=$(timed gotest)
+  tools/bazel clean >/dev/null 2>&1
+  tools/bazel shutdown
+  b=$(timed tools/bazel test //...)
+  t[cold_go]+="$g " t[cold_bazel]+="$b "
+  echo "round $r cold: go $g s, bazel $b s"
+  printf '\n// benchEdit%d is a one-line edit for the benchmark.\nfunc benchEdit%d() int { return %d }\n' "$r" "$r" "$r" >>libs/names/names.go
+  g=$(timed gotest)
+  b=$(timed tools/bazel test //...)
+  t[leaf_go]+="$g " t[leaf_bazel]+="$b "
+  echo "round $r leaf: go $g s, bazel $b s"
+done
+for step in cold leaf; do
+  # shellcheck disable=SC2086 # word-split the recorded times
+  g=$(median ${t[${step}_go]}) b=$(median ${t[${step}_bazel]})
+  echo "$step: go $g s, bazel $b s, $(echo "scale=2; $b / $g" | bc)x (medians of $rounds)"
+done
