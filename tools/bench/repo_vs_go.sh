@@ -34,7 +34,7 @@ timed() { # timed CMD...: prints the seconds CMD took; on failure its log
     exit 1
   }
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }'
 }
 gotest() { go build ./... && go test ./...; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -59,5 +59,5 @@ done
 for step in cold leaf; do
   # shellcheck disable=SC2086 # word-split the recorded times
   g=$(median ${t[${step}_go]}) b=$(median ${t[${step}_bazel]})
-  echo "$step: go $g s, bazel $b s, $(echo "scale=2; $b / $g" | bc)x (medians of $rounds)"
+  echo "$step: go $g s, bazel $b s, $(awk -v b="$b" -v g="$g" 'BEGIN { printf "%.2f", b / g }')x (medians of $rounds)"
 done
