@@ -30,7 +30,7 @@ required internal/go_repository.bzl \
 #   that go_repository_tools_srcs.bzl lists every source; a released zip cannot drift, and
 #   compiling it took 9 s of a fresh machine's first build. Drop it.
 required internal/go_repository_tools.bzl \
-  's{\n    if "windows" not in ctx\.os\.name:\n        watch\(ctx, ctx\.attr\._list_repository_tools_srcs\)\n.*?fail\("list_repository_tools_srcs: " \+ result\.stderr\)\n}{\n}s' \
+  's{\n    # Make sure the list of source is up to date\..*?fail\("list_repository_tools_srcs: " \+ result\.stderr\)\n}{\n}s' \
   "list_repository_tools_srcs -check in go_repository_tools.bzl"
 # - it trims paths with -gcflags/-asmflags all=-trimpath=<its own directory>, a different
 #   flag in every output base, so Go's build cache never serves a compile twice. `go install
