@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # This repository against plain go, as monobench measures a generated one
-# (hand-written): a fresh clone of HEAD in a temp dir with its own output base,
-# fetched and built once untimed, then ROUNDS rounds of
+# (hand-written): a copy of the tree (tools/ci/lib.sh's fresh_copy: tracked
+# files with uncommitted edits, its own output base), fetched and built once
+# untimed, then ROUNDS rounds of
 #   cold  go: an empty GOCACHE; Bazel: `bazel clean` and a new server (fetched
 #         repositories kept), then `tools/bazel test //...`
 #   leaf  a one-line edit of libs/names (a new unexported function: the object
@@ -9,20 +10,10 @@
 # go runs `go build ./... && go test ./...` first in each step, so both share
 # the machine's noise. Prints each round and the medians with their ratio.
 #   tools/bench/repo_vs_go.sh        # ROUNDS=3
-set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/../ci/lib.sh"
 rounds=${ROUNDS:-3}
-tmp=$(mktemp -d)
-ws=$tmp/repo ob=$tmp/ob
-cleanup() {
-  if [[ -d $ws ]]; then (cd "$ws" && tools/bazel shutdown >/dev/null 2>&1) || true; fi
-  chmod -R u+w "$tmp" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-git clone -q "$root" "$ws"
-echo "startup --output_base=$ob" >"$ws/user.bazelrc"
-cd "$ws"
+fresh_copy repo
+cd "$copy"
 export GOFLAGS=-mod=readonly GOCACHE=$tmp/gocache
 
 timed() { # timed CMD...: prints the seconds CMD took; on failure its log
@@ -30,8 +21,7 @@ timed() { # timed CMD...: prints the seconds CMD took; on failure its log
   t0=$(date +%s.%N)
   "$@" >"$tmp/last.log" 2>&1 || {
     tail -20 "$tmp/last.log" >&2
-    echo "repo_vs_go.sh: failed: $*" >&2
-    exit 1
+    fail "$*"
   }
   t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }'
@@ -39,7 +29,7 @@ timed() { # timed CMD...: prints the seconds CMD took; on failure its log
 gotest() { go build ./... && go test ./...; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-echo "$(git rev-parse --short HEAD), $rounds rounds, $(date -u +%F)"
+echo "$(git -C "$root" rev-parse --short HEAD), $rounds rounds, $(date -u +%F)"
 timed tools/bazel test //... >/dev/null # fetch and build once, untimed
 declare -A t
 for r in $(seq "$rounds"); do
