@@ -14,7 +14,7 @@ cp "$1" "$repo/tools/bazel"
 cp "$2" "$repo/.bazelversion"
 fake=$(realpath "$3")
 read -r want <"$repo/.bazelversion"
-for t in bash env dirname head sed awk df uname id cat; do ln -s "$(command -v "$t")" "$bin/$t"; done
+for t in bash df id; do ln -s "$(command -v "$t")" "$bin/$t"; done
 export FAKE_BAZEL_VERSION=$want
 
 # run ARGS...: the wrapper with PATH=$bin only; output in $out, exit code in $code.
