@@ -73,7 +73,7 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
             executable_dirs = ["bin", "pkg/tool"],
             # The toolchain's own sources (cmd/compile, cmd/go, ...; prebuilt in pkg/tool): not inputs of
             # the standard library build, but rules_go's SDK globs walk them, and Bazel stats every file
-            # it has seen before each command: 4,150 of 12,032 at N = 200 (tools/bench/README.md).
+            # it has seen before each command (tools/bench/README.md, item 9).
             subpackages = ["src/cmd"],
             build_file_content = 'exports_files(["VERSION"], visibility = ["//visibility:public"])\n',
         )
