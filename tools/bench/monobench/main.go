@@ -34,7 +34,7 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
 	remote := flag.Bool("remote", false, "also measure a clean output base with a warm remote cache (needs nginx)")
 	out := flag.String("out", "", "directory to write RESULTS.md and results.png to (default: print the markdown)")
-	work := flag.String("work", "", "directory for the generated workspaces (default: a new temp dir, removed at the end)")
+	work := flag.String("work", "", "directory for the generated workspaces, kept afterwards and created if missing (default: a new temp dir, removed at the end)")
 	flag.Parse()
 
 	if err := run(*sizes, *runs, *remote, *out, *work); err != nil {
@@ -77,6 +77,13 @@ func run(sizes string, runs int, remote bool, out, work string) error {
 		}
 		defer os.RemoveAll(dir)
 		work = dir
+	} else {
+		if !filepath.IsAbs(work) {
+			work = filepath.Join(src, work)
+		}
+		if err := os.MkdirAll(work, 0o755); err != nil {
+			return fmt.Errorf("-work: %w", err)
+		}
 	}
 	log, err := os.Create(filepath.Join(work, "commands.log"))
 	if err != nil {
