@@ -1,6 +1,6 @@
 """oci_sbom: the SPDX 2.3 SBOM of a Go binary's image, from the Bazel graph (an aspect over the binary's deps)."""
 
-load("@io_bazel_rules_go//go:def.bzl", "GoArchive", "GoSDK")
+load("@io_bazel_rules_go//go:def.bzl", "GoArchive")
 load(":providers.bzl", "OciBaseInfo")
 
 _GoPackagesInfo = provider(
@@ -25,6 +25,8 @@ _go_packages_aspect = aspect(
     attr_aspects = ["deps", "embed"],
 )
 
+_GO_TOOLCHAIN = "@io_bazel_rules_go//go:toolchain"
+
 def _oci_sbom_impl(ctx):
     out = ctx.actions.declare_file(ctx.label.name + ".spdx.json")
     importpaths = ctx.actions.declare_file(ctx.label.name + ".importpaths")
@@ -34,7 +36,7 @@ def _oci_sbom_impl(ctx):
     args.add("-importpaths", importpaths)
     args.add("-go_mod", ctx.file.go_mod)
     args.add("-go_sum", ctx.file.go_sum)
-    args.add("-go_version", ctx.attr._sdk[GoSDK].version)
+    args.add("-go_version", ctx.toolchains[_GO_TOOLCHAIN].sdk.version)
     inputs = [importpaths, ctx.file.go_mod, ctx.file.go_sum]
     if ctx.attr.image:
         digest = ctx.attr.image[OutputGroupInfo].digest.to_list()[0]
@@ -72,7 +74,10 @@ every build (fixed creation time).""",
         "app": attr.string(doc = "The app's name; default: the binary's target name."),
         "go_mod": attr.label(default = "//:go.mod", allow_single_file = True),
         "go_sum": attr.label(default = "//:go.sum", allow_single_file = True),
-        "_sdk": attr.label(default = "@go_sdk//:go_sdk", providers = [GoSDK]),
         "_sbom": attr.label(default = "//tools/oci/sbom", executable = True, cfg = "exec"),
     },
+    # The SDK's version from the Go toolchain, as the binary's compile actions get it; a
+    # direct dependency on @go_sdk//:go_sdk would configure it a second time, and with it
+    # the standard library build (GoBootstrap, tools/goproxy/backports/rules_go.sh).
+    toolchains = [_GO_TOOLCHAIN],
 )
