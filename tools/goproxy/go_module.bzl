@@ -81,12 +81,15 @@ def _impl(ctx):
     if ctx.attr.build_file_content:
         ctx.file("BUILD.bazel", ctx.attr.build_file_content)
 
-    # An empty package: the repository's globs stop at its boundary.
-    for d in ctx.attr.subpackages:
+    # A package of its own: the repository's globs stop at its boundary.
+    for d, content in ctx.attr.subpackages.items():
         if not ctx.path(d).exists:
             fail("go_proxy_module(%s): subpackages: %s has no directory %s" % (ctx.name, ctx.attr.module, d))
-        ctx.file(d + "/BUILD.bazel", "# Not part of the parent package's globs (go_proxy_module subpackages).\n")
+        ctx.file(d + "/BUILD.bazel", content or "# Not part of the parent package's globs (go_proxy_module subpackages).\n")
 
+    # Resolving the script's data makes them inputs of this rule: editing one re-fetches.
+    for f in ctx.attr.patch_data:
+        ctx.path(f)
     if ctx.attr.patch_script:
         ctx.report_progress("back-porting %s" % ctx.attr.module)
         res = ctx.execute(
@@ -116,9 +119,10 @@ user's module cache. The hash check fails before anything is extracted.""",
         "sum": attr.string(mandatory = True, doc = "The module's go.sum hash (h1:...)."),
         "executable_dirs": attr.string_list(doc = "Directories whose files get the exec bit back."),
         "build_file_content": attr.string(doc = "Written as the repository's BUILD.bazel."),
-        "subpackages": attr.string_list(doc = "Directories made packages of their own (an empty BUILD.bazel), so that " +
-                                              "globs in BUILD files above them stop there: Bazel neither lists nor re-checks " +
-                                              "the files under them before each command."),
+        "subpackages": attr.string_dict(doc = "Directories made packages of their own, each with the BUILD.bazel given " +
+                                              "(empty: a comment only), so that globs in BUILD files above them stop " +
+                                              "there: Bazel neither lists nor re-checks the files under them before each command."),
         "patch_script": attr.label(allow_single_file = True, doc = "Bash script run in the repository root after extraction; $GO is the go command."),
+        "patch_data": attr.label_list(allow_files = True, doc = "Files the patch script reads beside it (a change re-fetches)."),
     },
 )

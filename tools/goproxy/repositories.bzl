@@ -29,6 +29,31 @@ _debian_rules = repository_rule(
     },
 )
 
+# The SDK's src/cmd: what rules_go's GoBootstrap builds cmd/pack from (the SDK ships
+# pack as source only since Go 1.25; tools/goproxy/backports/rules_go.sh). The
+# directories are `go list -deps cmd/pack` outside the standard library; a
+# missing one fails that action with "cannot find package".
+_SDK_CMD_BUILD = """# Written by tools/goproxy/repositories.bzl.
+filegroup(
+    name = "pack_srcs",
+    srcs = glob(
+        [d + "/*.go" for d in [
+            "pack",
+            "internal/archive",
+            "internal/bio",
+            "internal/goobj",
+            "internal/telemetry/counter",
+            "vendor/golang.org/x/telemetry/counter",
+            "vendor/golang.org/x/telemetry/internal/counter",
+            "vendor/golang.org/x/telemetry/internal/mmap",
+            "vendor/golang.org/x/telemetry/internal/telemetry",
+        ]],
+        exclude = ["**/*_test.go"],
+    ),
+    visibility = ["//visibility:public"],
+)
+"""
+
 def _module(name, **kwargs):
     m = MODULES[name]
     go_proxy_module(name = name, module = m.module, version = m.version, sum = m.sum, **kwargs)
@@ -60,10 +85,16 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
     _module(
         name = "io_bazel_rules_go",
         patch_script = "//tools/goproxy/backports:rules_go.sh",
+        patch_data = [
+            "//tools/goproxy/backports:lib.sh",
+            "//tools/goproxy/backports:rules_go/go_bootstrap.bzl",
+            "//tools/goproxy/backports:rules_go/go_bootstrap.sh",
+        ],
     )
     _module(
         name = "bazel_gazelle",
         patch_script = "//tools/goproxy/backports:gazelle.sh",
+        patch_data = ["//tools/goproxy/backports:lib.sh"],
     )
 
     # One SDK per host; declaring them fetches nothing: go_wrap_sdk reads the host's.
@@ -74,7 +105,7 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
             # The toolchain's own sources (cmd/compile, cmd/go, ...; prebuilt in pkg/tool): not inputs of
             # the standard library build, but rules_go's SDK globs walk them, and Bazel stats every file
             # it has seen before each command (tools/bench/README.md, item 9).
-            subpackages = ["src/cmd"],
+            subpackages = {"src/cmd": _SDK_CMD_BUILD},
             build_file_content = 'exports_files(["VERSION"], visibility = ["//visibility:public"])\n',
         )
 

@@ -181,3 +181,39 @@ BZL
 required go/private/rules/transition.bzl \
   's{\n    "\@io_bazel_rules_go//go/config:pure": False,\n(    "\@io_bazel_rules_go//go/config:debug": False,)}{\n    # back-port: pure is inherited, see tools/goproxy/backports/rules_go.sh\n$1}' \
   "go_tool_transition: tools keep pure"
+
+# The standard library before the builder (performance, not Bazel 4.2.3). rules_go
+# builds its builder with `go build` (go_tool_binary: GoToolchainBinaryBuild),
+# which compiles about 140 standard packages, and then runs it to compile all
+# of them again (GoStdlib); every Go action waits for both. go_bootstrap does it
+# the other way round in one action (GoBootstrap): `go install -trimpath std`,
+# then the builder and cmd/pack with the same Go build cache, so only their own
+# packages are new; a cold build is about 15 s shorter (tools/bench/README.md,
+# item 7). Its standard library is go_sdk's `libs`, used for the pure (cgo off)
+# mode on the SDK's platform; other modes and platforms keep GoStdlib. go_sdk
+# and the builder are both exec dependencies of go_toolchain, so the action runs
+# once, as long as nothing else depends on @go_sdk//:go_sdk (tools/oci's SBOM
+# reads the SDK's version from the toolchain for this reason; remote_cache.sh
+# counts the action).
+here=$(dirname "${BASH_SOURCE[0]}")/rules_go
+cp "$here/go_bootstrap.bzl" "$here/go_bootstrap.sh" go/private/rules/
+cat >>go/private/rules/BUILD.bazel <<'BZL'
+
+# go_bootstrap's action (written by tools/goproxy/backports/rules_go.sh).
+exports_files(["go_bootstrap.sh"])
+BZL
+required go/private/BUILD.sdk.bazel \
+  's{load\("\@io_bazel_rules_go//go/private/rules:binary\.bzl", "go_tool_binary"\)}{load("\@io_bazel_rules_go//go/private/rules:go_bootstrap.bzl", "go_bootstrap", "go_bootstrap_tool")}' \
+  "@go_sdk: load go_bootstrap"
+required go/private/BUILD.sdk.bazel \
+  's{filegroup\(\n    name = "libs",\n    srcs = glob\(\n        \["pkg/\{goos\}_\{goarch\}/\*\*/\*\.a"\],\n        allow_empty = True,\n        exclude = \["pkg/\{goos\}_\{goarch\}/\*\*/cmd/\*\*"\],\n    \),\n\)}{# back-port: built by go_bootstrap, see tools/goproxy/backports/rules_go.sh\nfilegroup(\n    name = "libs",\n    srcs = [":bootstrap"],\n)}' \
+  "@go_sdk: libs from go_bootstrap"
+required go/private/BUILD.sdk.bazel \
+  's{go_tool_binary\(\n    name = "builder",\n    srcs = \["\@io_bazel_rules_go//go/tools/builders:builder_srcs"\],\n    exec_compatible_with = \{exec_compatible_with\},\n    ldflags = ("-X main\.rulesGoStdlibPrefix=\{\}"\.format\(RULES_GO_STDLIB_PREFIX\)),\n    sdk = ":go_sdk",\n(?:    #[^\n]*\n)*    out_pack = "pack\.exe",\n\)}{# back-port: the standard library, the builder and pack in one action, see\n# tools/goproxy/backports/rules_go.sh. pack_srcs is in src/cmd, a package of its\n# own (tools/goproxy/repositories.bzl).\ngo_bootstrap(\n    name = "bootstrap",\n    srcs = [":srcs"],\n    builder_ldflags = $1,\n    builder_srcs = ["\@io_bazel_rules_go//go/tools/builders:builder_srcs"],\n    exec_compatible_with = {exec_compatible_with},\n    go = "bin/go{exe}",\n    headers = [":headers"],\n    pack_srcs = ["//src/cmd:pack_srcs"],\n    platform = "{goos}_{goarch}",\n    root_file = "ROOT",\n    tools = [":tools"],\n)\n\ngo_bootstrap_tool(\n    name = "builder",\n    bootstrap = ":bootstrap",\n    output_group = "builder",\n)\n\ngo_bootstrap_tool(\n    name = "pack.exe",\n    bootstrap = ":bootstrap",\n    output_group = "pack",\n)}' \
+  "@go_sdk: builder and pack from go_bootstrap"
+required go/private/actions/stdlib.bzl \
+  's{            not go\.mode\.pure and\n}{            go.mode.pure and  # back-port: go_bootstrap'"'"'s libs are pure, see tools/goproxy/backports/rules_go.sh\n            not go.mode.tags and\n            not go.mode.amd64 and\n            not go.mode.arm and\n            not go.mode.pgoprofile and\n            not go.sdk.experiments and\n}' \
+  "GoStdLib: go_bootstrap's libs for the pure mode"
+required go/private/actions/stdlib.bzl \
+  's{(        libs = go\.sdk\.libs,\n)        root_file = go\.sdk\.root_file,}{$1        root_file = go.sdk.libs.to_list()[0],  # back-port: go_bootstrap'"'"'s pkg tree, see tools/goproxy/backports/rules_go.sh}' \
+  "GoStdLib: go_bootstrap's pkg tree as GOROOT"
