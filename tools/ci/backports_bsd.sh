@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The back-port scripts need nothing GNU (hand-written): the pinned rules_go and
 # Gazelle module zips, unpacked fresh, patched by tools/goproxy/backports/*.sh
-# with PATH holding only bash, perl, dirname, cat and go (what macOS has; no
+# with PATH holding only bash, perl, dirname, cat, cp and go (what macOS has; no
 # GNU sed, grep or coreutils), must apply every required edit. The same run
 # with the edits' tools hidden (no perl) must fail, naming the edit.
 source "$(dirname "$0")/lib.sh"
 need python3 python3
 modules=$root/tools/goproxy/modules.bzl
 mkdir -p "$tmp/bin"
-for t in bash perl dirname cat go; do ln -s "$(command -v "$t")" "$tmp/bin/$t"; done
+for t in bash perl dirname cat cp go; do ln -s "$(command -v "$t")" "$tmp/bin/$t"; done
 
 # pin NAME FIELD: a field of one entry of MODULES.
 pin() { awk -v n="\"$1\": struct(" -v f="$2" 'index($0, n) {on = 1} on && $1 == f {gsub(/[",]/, "", $3); print $3; exit}' "$modules"; }
@@ -33,9 +33,9 @@ for pair in io_bazel_rules_go:rules_go bazel_gazelle:gazelle; do
   unpack "$name" "$tmp/$name"
   (cd "$tmp/$name" && env -i HOME="$tmp" PATH="$tmp/bin" GO="$tmp/bin/go" GOTOOLCHAIN=local GOFLAGS=-modcacherw GOMODCACHE="$(go env GOMODCACHE)" bash "$script") >"$tmp/$name.log" 2>&1 || {
     cat "$tmp/$name.log" >&2
-    fail "${pair#*:}.sh failed with only bash, perl, dirname, cat and go on PATH"
+    fail "${pair#*:}.sh failed with only bash, perl, dirname, cat, cp and go on PATH"
   }
-  ok "${pair#*:}.sh patched $(pin "$name" module)@$(pin "$name" version) with PATH = bash, perl, dirname, cat, go"
+  ok "${pair#*:}.sh patched $(pin "$name" module)@$(pin "$name" version) with PATH = bash, perl, dirname, cat, cp, go"
 done
 
 unpack io_bazel_rules_go "$tmp/noperl"
