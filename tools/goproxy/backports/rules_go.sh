@@ -155,14 +155,6 @@ prepend_load go/private/rules/transition.bzl \
   '"//go/private:bazel4_stdlib_platform.bzl", "BAZEL4_STDLIB_PLATFORM_INPUTS", "BAZEL4_STDLIB_PLATFORM_OUTPUTS", "bazel4_stdlib_platform"' \
   "load bazel4_stdlib_platform in transition.bzl"
 
-# go_tool_binary builds the builder, which every Go action runs, so in a cold
-# build it runs alone: with GOMAXPROCS=1 its `go build` (the builder and the
-# standard library packages it imports) used one core of two, 28 s; on every
-# core 16 s (tools/bench/README.md). Nothing else can run beside it.
-required go/private/rules/binary.bzl \
-  's{\n                "GOMAXPROCS": "1",\n(                "GOTOOLCHAIN": "local",)}{\n                # back-port: no GOMAXPROCS=1, see tools/goproxy/backports/rules_go.sh\n$1}' \
-  "go_tool_binary: the builder builds on every core"
-
 cat >>go/private/BUILD.bazel <<'BZL'
 
 # Set only by go_stdlib_transition (written by tools/goproxy/backports/rules_go.sh).
