@@ -47,4 +47,7 @@ cp -R "$goroot/pkg/$platform" "$out_pkg/$platform"
 cp -RL "$goroot/pkg/include" "$out_pkg/include"
 
 "$go" build -trimpath -ldflags="-buildid= $ldflags" -o "$out_builder" "${builder_srcs[@]}"
-"$go" build -trimpath -ldflags="-buildid=" -o "$out_pack" cmd/pack
+"$go" build -trimpath -ldflags="-buildid=" -o "$out_pack" cmd/pack || {
+  echo "go_bootstrap: cmd/pack did not build; if a package is missing above, add its directory to pack_srcs (src/cmd's BUILD file, written by tools/goproxy/repositories.bzl)" >&2
+  exit 1
+}
