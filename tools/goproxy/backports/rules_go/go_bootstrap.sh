@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # The GoBootstrap action (hand-written; tools/goproxy/backports/rules_go.sh copies
-# it into rules_go beside go_bootstrap.bzl, whose rule runs it): the standard
-# library first, then rules_go's builder and cmd/pack, in one Go build cache.
-# rules_go builds the builder with its own `go build`, which compiles some 140
-# standard packages, and then runs it to compile all of them again (GoStdlib);
-# here the builder and pack compile against the installed standard library and
-# only their own packages are new (tools/bench/README.md, item 7).
+# it into rules_go beside go_bootstrap.bzl, whose rule runs it, and says why): the
+# standard library first, then rules_go's builder and cmd/pack, in one Go build cache.
 #
 # Usage: go_bootstrap.sh GO SDK_ROOT SRCS GOOS_GOARCH OUT_PKG OUT_BUILDER OUT_PACK LDFLAGS BUILDER_SRC...
 #   GO           the SDK's bin/go
