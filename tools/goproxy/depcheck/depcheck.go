@@ -17,8 +17,8 @@ import (
 // FixCommand is what resolves every problem Check reports.
 const FixCommand = "bazel run //:gazelle-update-repos && bazel run //:gazelle"
 
-// repo is one go_repository of go_deps.bzl.
-type repo struct{ name, importpath, version, sum string }
+// Repository is one go_repository of go_deps.bzl.
+type Repository struct{ Name, Importpath, Version, Sum string }
 
 // Check returns one line per disagreement between go.mod, go.sum and
 // go_deps.bzl (named by the paths given for messages), or nil when: every
@@ -36,22 +36,22 @@ func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps [
 	if err != nil {
 		return nil, err
 	}
-	repos, err := parseRepos(depsPath, deps)
+	repos, err := Repositories(depsPath, deps)
 	if err != nil {
 		return nil, err
 	}
 
 	var problems []string
-	byPath := map[string]repo{}
+	byPath := map[string]Repository{}
 	for _, r := range repos {
-		byPath[r.importpath] = r
-		key := r.importpath + "@" + r.version
+		byPath[r.Importpath] = r
+		key := r.Importpath + "@" + r.Version
 		want, hashed := sums[key]
 		switch {
-		case paths[r.importpath] && !graph[key]:
-			problems = append(problems, fmt.Sprintf("%s: go_repository %s is %s@%s, but go.sum lists other versions of it", depsPath, r.name, r.importpath, r.version))
-		case hashed && want != r.sum:
-			problems = append(problems, fmt.Sprintf("%s: go_repository %s has sum %s, go.sum says %s for %s@%s", depsPath, r.name, r.sum, want, r.importpath, r.version))
+		case paths[r.Importpath] && !graph[key]:
+			problems = append(problems, fmt.Sprintf("%s: go_repository %s is %s@%s, but go.sum lists other versions of it", depsPath, r.Name, r.Importpath, r.Version))
+		case hashed && want != r.Sum:
+			problems = append(problems, fmt.Sprintf("%s: go_repository %s has sum %s, go.sum says %s for %s@%s", depsPath, r.Name, r.Sum, want, r.Importpath, r.Version))
 		}
 	}
 	for _, req := range mf.Require {
@@ -59,8 +59,8 @@ func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps [
 		switch {
 		case !ok:
 			problems = append(problems, fmt.Sprintf("%s requires %s %s, but %s has no go_repository for it", goModPath, req.Mod.Path, req.Mod.Version, depsPath))
-		case r.version != req.Mod.Version:
-			problems = append(problems, fmt.Sprintf("%s requires %s %s, but go_repository %s is at %s", goModPath, req.Mod.Path, req.Mod.Version, r.name, r.version))
+		case r.Version != req.Mod.Version:
+			problems = append(problems, fmt.Sprintf("%s requires %s %s, but go_repository %s is at %s", goModPath, req.Mod.Path, req.Mod.Version, r.Name, r.Version))
 		}
 	}
 	sort.Strings(problems)
@@ -91,17 +91,18 @@ func parseSum(data []byte) (sums map[string]string, graph, paths map[string]bool
 	return sums, graph, paths, sc.Err()
 }
 
-// parseRepos reads the go_repository calls of a macro file.
-func parseRepos(path string, data []byte) ([]repo, error) {
+// Repositories reads the go_repository calls of a macro file such as
+// go_deps.bzl, each with the importpath, version and sum update-repos writes.
+func Repositories(path string, data []byte) ([]Repository, error) {
 	f, err := build.ParseBzl(path, data)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", path, err)
 	}
-	var repos []repo
+	var repos []Repository
 	for _, r := range f.Rules("go_repository") {
-		rp := repo{name: r.Name(), importpath: r.AttrString("importpath"), version: r.AttrString("version"), sum: r.AttrString("sum")}
-		if rp.importpath == "" || rp.version == "" || rp.sum == "" {
-			return nil, fmt.Errorf("%s: go_repository %s: want importpath, version and sum, as update-repos writes them", path, rp.name)
+		rp := Repository{Name: r.Name(), Importpath: r.AttrString("importpath"), Version: r.AttrString("version"), Sum: r.AttrString("sum")}
+		if rp.Importpath == "" || rp.Version == "" || rp.Sum == "" {
+			return nil, fmt.Errorf("%s: go_repository %s: want importpath, version and sum, as update-repos writes them", path, rp.Name)
 		}
 		repos = append(repos, rp)
 	}
