@@ -87,6 +87,19 @@ def _impl(ctx):
             fail("go_proxy_module(%s): subpackages: %s has no directory %s" % (ctx.name, ctx.attr.module, d))
         ctx.file(d + "/BUILD.bazel", content or "# Not part of the parent package's globs (go_proxy_module subpackages).\n")
 
+    # Every other package directory (Go files, not under testdata): a BUILD file saying why it has none.
+    if ctx.attr.other_packages:
+        res = ctx.execute(["find", ".", "-name", "*.go", "-not", "-path", "*/testdata/*"])
+        if res.return_code != 0:
+            fail("go_proxy_module(%s): listing Go files failed: %s" % (ctx.name, res.stderr))
+        dirs = {}
+        for f in res.stdout.splitlines():
+            d = f[len("./"):].rpartition("/")[0]
+            if d and d not in ctx.attr.subpackages and not [p for p in d.split("/") if p[0] in "._"]:
+                dirs[d] = True
+        for d in dirs:
+            ctx.file(d + "/BUILD.bazel", ctx.attr.other_packages.replace("{dir}", d))
+
     # Resolving the script's data makes them inputs of this rule: editing one re-fetches.
     for f in ctx.attr.patch_data:
         ctx.path(f)
@@ -122,6 +135,9 @@ user's module cache. The hash check fails before anything is extracted.""",
         "subpackages": attr.string_dict(doc = "Directories made packages of their own, each with the BUILD.bazel given " +
                                               "(empty: a comment only), so that globs in BUILD files above them stop " +
                                               "there: Bazel neither lists nor re-checks the files under them before each command."),
+        "other_packages": attr.string(doc = "Written as the BUILD.bazel of every other directory with Go files (not " +
+                                            "under testdata), with {dir} replaced by its path: for modules whose " +
+                                            "subpackages hold the BUILD files of only some of their packages."),
         "patch_script": attr.label(allow_single_file = True, doc = "Bash script run in the repository root after extraction; $GO is the go command."),
         "patch_data": attr.label_list(allow_files = True, doc = "Files the patch script reads beside it (a change re-fetches)."),
     },
