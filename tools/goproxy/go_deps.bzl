@@ -3,10 +3,12 @@
 Gazelle rewrites name, importpath, sum and version; other attributes are
 hand-written and kept: build_file_generation = "clean" and the proto modes let
 modules that ship BUILD files for a newer Bazel (buildtools, bazel-watcher,
-safeopen, protobuf) build here with Gazelle's BUILD files instead.
+safeopen, protobuf) build here with Gazelle's BUILD files instead. The
+go_repository loaded here (hand-written, kept) is tools/goproxy/go_repository.bzl:
+Gazelle's, except for the modules in tools/goproxy/buildfiles/roots.bzl.
 """
 
-load("@bazel_gazelle//:deps.bzl", "go_repository")
+load("//tools/goproxy:go_repository.bzl", "go_repository")
 
 def go_dependencies():
     """Declares one go_repository per module in go.mod's build list."""
