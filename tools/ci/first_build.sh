@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The README's first command in a brand-new output base (hand-written):
+# `bazel run //apps/hello_world` greets, and fetches only what that build needs.
+# Above all not Gazelle's repository tools (about 30 s of `go install` before
+# the first action), which any go_repository on the path, or any package on it
+# that loads @bazel_gazelle//:def.bzl, would build: nogo's modules come with
+# BUILD files generated ahead of time (tools/goproxy/buildfiles). The time is
+# reported, not asserted (tools/bench/README.md has the measurements).
+source "$(dirname "$0")/lib.sh"
+unset BAZEL_REMOTE_CACHE # a first build, as on a new machine
+fresh_copy first
+cd "$copy"
+
+SECONDS=0
+out=$(tools/bazel run --noshow_progress --ui_event_filters=-info,-stdout //apps/hello_world 2>"$tmp/err") ||
+  fail "bazel run //apps/hello_world failed: $(<"$tmp/err")"
+[[ $out == "Hello, world!" ]] || fail "bazel run //apps/hello_world printed '$out'"
+ok "Hello, world! in a new output base in ${SECONDS}s"
+
+for repo in bazel_gazelle_go_repository_tools bazel_gazelle_go_repository_config; do
+  [[ ! -e $ob/external/$repo ]] || fail "the first build fetched @$repo, so it waited for Gazelle's repository tools:" \
+    "something on hello_world's path is a go_repository (see tools/goproxy/buildfiles/roots.bzl) or loads @bazel_gazelle//:def.bzl"
+done
+ok "no Gazelle repository tools built: $(find "$ob/external" -maxdepth 1 -name '*.marker' | wc -l) repositories fetched"
+echo "first_build.sh: passed ($passed checks)"
