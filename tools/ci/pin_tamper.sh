@@ -27,23 +27,32 @@ grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/   
 sed -i "s|$bad|$good|" "$copy/$modules"
 
 # A Go module's pin (go_deps.bzl, from go.sum) is checked even when the module is already in
-# this machine's module cache, which go_repository shares (.bazelrc's GO_REPOSITORY_USE_HOST_CACHE).
+# this machine's module cache, which both kinds of go_deps.bzl repository share (.bazelrc's
+# GO_REPOSITORY_USE_HOST_CACHE): Gazelle's go_repository (its fetch_repo checks), and a module
+# with BUILD files generated ahead of time (go_proxy_module, tools/goproxy/go_repository.bzl).
 deps=tools/goproxy/go_deps.bzl
-good=$(sed -n '/"com_github_pmezard_go_difflib"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$deps")
-[[ -n "$good" ]] || fail "no com_github_pmezard_go_difflib sum found in $deps"
-(cd "$copy" && go mod download github.com/pmezard/go-difflib@v1.0.0) # in the host cache, as after any build
-sed -i "s|$good|$bad|" "$copy/$deps"
-code=0
-(cd "$copy" && tools/bazel --output_base="$ob" query @com_github_pmezard_go_difflib//... >"$tmp/out" 2>&1) || code=$?
-[[ $code -ne 0 ]] || fail "bazel succeeded with a tampered go_deps.bzl hash"
-want="fetch_repo: resulting module with sum $good; expected sum $bad"
-grep -qF -- "$want" "$tmp/out" || {
-  cat "$tmp/out" >&2
-  fail "message lacks: $want"
+tamper_dep() { # tamper_dep NAME MODULE@VERSION KIND WANT: GOOD and BAD in WANT become the hashes
+  local name=$1 mod=$2 kind=$3 want
+  good=$(sed -n "/\"$name\"/,/)/s/.*sum = \"\(h1:[^\"]*\)\".*/\1/p" "$copy/$deps")
+  [[ -n "$good" ]] || fail "no $name sum found in $deps"
+  want=${4//GOOD/$good}
+  want=${want//BAD/$bad}
+  (cd "$copy" && go mod download "$mod") # in the host cache, as after any build
+  sed -i "s|$good|$bad|" "$copy/$deps"
+  code=0
+  (cd "$copy" && tools/bazel --output_base="$ob" query "@$name//..." >"$tmp/out" 2>&1) || code=$?
+  sed -i "s|$bad|$good|" "$copy/$deps"
+  [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered go_deps.bzl hash for $name"
+  grep -qF -- "$want" "$tmp/out" || {
+    cat "$tmp/out" >&2
+    fail "message lacks: $want"
+  }
+  ok "tampered $mod hash ($kind), module in the host cache: bazel exit $code with: $want"
 }
-ok "tampered go-difflib hash, module in the host cache: bazel exit $code with:"
-grep -m1 -o "com_github_pmezard_go_difflib: fetch_repo: .*expected sum [^ ]*" "$tmp/out" | sed 's/^/       /'
-sed -i "s|$bad|$good|" "$copy/$deps"
+tamper_dep com_github_davecgh_go_spew github.com/davecgh/go-spew@v1.1.1 "Gazelle's go_repository" \
+  "fetch_repo: resulting module with sum GOOD; expected sum BAD"
+tamper_dep com_github_pmezard_go_difflib github.com/pmezard/go-difflib@v1.0.0 "BUILD files generated ahead of time" \
+  'checksum mismatch for github.com/pmezard/go-difflib@v1.0.0'
 
 # A drifted go.mod toolchain or Gazelle makes //tools/goproxy:pins_test fail, naming both versions.
 pins() { "$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" "$copy/go.sum" >"$tmp/out" 2>&1; }
