@@ -52,7 +52,11 @@ def go_repository(name, importpath, version, sum, **kwargs):
             other_packages = _NOT_GENERATED.replace("{importpath}", importpath).replace("{name}", name),
         )
         return
-    if generated:
+    if generated and kwargs:
+        # buildifier: disable=print
+        print("%s: Gazelle generates its BUILD files at fetch time (slower), because go_deps.bzl gives it attributes (%s) " % (importpath, ", ".join(sorted(kwargs))) +
+              "that tools/goproxy/buildfiles/buildfiles.bzl does not apply: drop them, or the module from roots.bzl there.")
+    elif generated:
         # buildifier: disable=print
         print("%s@%s: tools/goproxy/buildfiles/buildfiles.bzl is for %s, so Gazelle generates its BUILD files " % (importpath, version, generated["version"]) +
               "at fetch time (slower). Run: bazel run //tools/goproxy/buildfiles")
