@@ -33,7 +33,7 @@ func main() {
 	sizes := flag.String("n", "25,100,200", "numbers of libs, comma-separated")
 	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
 	remote := flag.Bool("remote", false, "also measure a clean output base with a warm remote cache (needs nginx)")
-	out := flag.String("out", "", "directory to write RESULTS.md and results.png to (default: print the markdown)")
+	out := flag.String("out", "", "directory to write RESULTS.md and results.png to, created if missing (default: print the markdown)")
 	work := flag.String("work", "", "directory for the generated workspaces, kept afterwards and created if missing (default: a new temp dir, removed at the end)")
 	flag.Parse()
 
@@ -68,6 +68,12 @@ func run(sizes string, runs int, remote bool, out, work string) error {
 	if remote {
 		if _, err := exec.LookPath("nginx"); err != nil {
 			return fmt.Errorf("-remote needs nginx on PATH (apt-get install nginx): %w", err)
+		}
+	}
+	if out != "" {
+		// Now, not after the hour of measuring that would be lost.
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return fmt.Errorf("-out: %w", err)
 		}
 	}
 	if work == "" {
