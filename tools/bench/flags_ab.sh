@@ -39,10 +39,11 @@ edits=0
 edit() { # a branch that changes the code, not the result, like monobench's Edit
   [[ $lib != - ]] || return 0
   edits=$((edits + 1))
-  perl -0pi -e "s/\treturn v\n\}\n/\tif x == -$((100000 + edits)) {\n\t\tv++\n\t}\n\treturn v\n}\n/" "$src"
+  awk -v n=$((100000 + edits)) '!done && $0 == "\treturn v" { printf "\tif x == -%d {\n\t\tv++\n\t}\n", n; done = 1 } { print }' "$src" >"$log.src"
+  cat "$log.src" >"$src"
 }
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.src"' EXIT
 run() { # run FLAGS: edit, bazel test; prints "seconds processes"
   edit
   local t0 t1

@@ -26,7 +26,12 @@ if [[ -z $new || -z $sum || -z $old ]]; then
   echo "update_db: could not read the version and hash ($tmp/info.json) or the go_vulndb entry in $pins" >&2
   exit 1
 fi
-perl -0pi -e 's/("go_vulndb": struct\(\s*module = "golang.org\/x\/vulndb",\s*version = )"[^"]*"(,\s*sum = )"[^"]*"/$1"'"$new"'"$2"'"$sum"'"/' "$pins"
+# The version and sum lines of the go_vulndb entry only (sums are base64: no "|").
+sed '/"go_vulndb": struct(/,/)/{
+s|version = "[^"]*"|version = "'"$new"'"|
+s|sum = "[^"]*"|sum = "'"$sum"'"|
+}' "$pins" >"$tmp/pins"
+cat "$tmp/pins" >"$pins"
 if ! grep -q "version = \"$new\"" "$pins"; then
   echo "update_db: the go_vulndb entry in $pins is not in the expected shape; edit it by hand: version = \"$new\", sum = \"$sum\"" >&2
   exit 1
