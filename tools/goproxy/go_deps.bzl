@@ -53,6 +53,12 @@ def go_dependencies():
         version = "v0.57.0",
     )
     go_repository(
+        name = "com_github_bluekeyes_go_gitdiff",
+        importpath = "github.com/bluekeyes/go-gitdiff",
+        sum = "h1:w+O6lkRBOqfGcwF0Lf6FFHQrhmxM0hCJW5+rbilGuSs=",
+        version = "v0.9.0",
+    )
+    go_repository(
         name = "com_github_bmatcuk_doublestar_v4",
         importpath = "github.com/bmatcuk/doublestar/v4",
         sum = "h1:zU9WiOla1YA122oLM6i4EXvGW62DvKZVxIe6TYWexEs=",

@@ -67,6 +67,10 @@ def _impl(ctx):
             ctx.attr.module,
             ctx.attr.version,
         ))
+    if ctx.attr.zip_only:
+        ctx.symlink(info["Zip"], "module.zip")
+        ctx.file("BUILD.bazel", 'exports_files(["module.zip"], visibility = ["//visibility:public"])\n')
+        return
     ctx.extract(
         archive = info["Zip"],
         stripPrefix = "%s@%s" % (_escape(ctx.attr.module), ctx.attr.version),
@@ -100,24 +104,22 @@ def _impl(ctx):
         for d in dirs:
             ctx.file(d + "/BUILD.bazel", ctx.attr.other_packages.replace("{dir}", d))
 
-    # Resolving the script's data makes them inputs of this rule: editing one re-fetches.
-    for f in ctx.attr.patch_data:
-        ctx.path(f)
-    if ctx.attr.patch_script:
-        ctx.report_progress("back-porting %s" % ctx.attr.module)
+    # Module zips omit vendor/ (all but modules.txt); go.sum pins what `go mod vendor` puts back.
+    if ctx.attr.go_mod_vendor:
+        ctx.report_progress("go mod vendor %s" % ctx.attr.module)
         res = ctx.execute(
-            ["bash", ctx.path(ctx.attr.patch_script)],
-            environment = {"GO": str(go), "GOTOOLCHAIN": "local", "GOFLAGS": "-modcacherw"},
+            [go, "mod", "vendor", "-e"],
+            environment = {"GOTOOLCHAIN": "local", "GOFLAGS": "-modcacherw"},
             timeout = 1800,
+            quiet = True,
         )
         if res.return_code != 0:
-            fail("go_proxy_module(%s): %s failed (exit %d):\n%s%s" % (
-                ctx.name,
-                ctx.attr.patch_script,
-                res.return_code,
-                res.stdout,
-                res.stderr,
-            ))
+            fail("go_proxy_module(%s): `go mod vendor` failed (exit %d):\n%s" % (ctx.name, res.return_code, res.stderr))
+
+    # git-style patches (a/ and b/ prefixes), in order; Bazel's own patch code, the same on every host.
+    for patch in ctx.attr.patches:
+        ctx.report_progress("patching %s with %s" % (ctx.attr.module, patch.name))
+        ctx.patch(patch, strip = 1)
 
 go_proxy_module = repository_rule(
     implementation = _impl,
@@ -138,7 +140,9 @@ user's module cache. The hash check fails before anything is extracted.""",
         "other_packages": attr.string(doc = "Written as the BUILD.bazel of every other directory with Go files (not " +
                                             "under testdata), with {dir} replaced by its path: for modules whose " +
                                             "subpackages hold the BUILD files of only some of their packages."),
-        "patch_script": attr.label(allow_single_file = True, doc = "Bash script run in the repository root after extraction; $GO is the go command."),
-        "patch_data": attr.label_list(allow_files = True, doc = "Files the patch script reads beside it (a change re-fetches)."),
+        "zip_only": attr.bool(doc = "Keep the module zip, as module.zip, instead of extracting it (for tests that read it)."),
+        "go_mod_vendor": attr.bool(doc = "Run `go mod vendor` in the module after extraction (module zips omit vendor/)."),
+        "patches": attr.label_list(allow_files = [".patch"], doc = "git-style patches (strip 1) applied in order after extraction " +
+                                                                   "(tools/goproxy/patches/README.md)."),
     },
 )

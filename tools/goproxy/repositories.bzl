@@ -2,6 +2,7 @@
 
 load("//tools/goproxy:go_module.bzl", "go_proxy_module")
 load("//tools/goproxy:modules.bzl", "MODULES")
+load("//tools/goproxy/patches:patches.bzl", "PATCHES")
 
 def _debian_rules_impl(ctx):
     src = ctx.path(ctx.attr.path)
@@ -30,7 +31,7 @@ _debian_rules = repository_rule(
 )
 
 # The SDK's src/cmd: what rules_go's GoBootstrap builds cmd/pack from (the SDK ships
-# pack as source only since Go 1.25; tools/goproxy/backports/rules_go.sh). The
+# pack as source only since Go 1.25; tools/goproxy/patches/perf/rules_go/go_bootstrap.patch). The
 # directories are `go list -deps cmd/pack` outside the standard library; a
 # missing one fails that action with "cannot find package".
 _SDK_CMD_BUILD = """# Written by tools/goproxy/repositories.bzl.
@@ -54,8 +55,8 @@ filegroup(
 )
 """
 
-def _module(name, **kwargs):
-    m = MODULES[name]
+def _module(name, pin = None, **kwargs):
+    m = MODULES[pin or name]
     go_proxy_module(name = name, module = m.module, version = m.version, sum = m.sum, **kwargs)
 
 def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macro declares many repositories)
@@ -82,20 +83,14 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
         "@bazel_skylib//toolchains/unittest:bash_toolchain",
     )
 
-    _module(
-        name = "io_bazel_rules_go",
-        patch_script = "//tools/goproxy/backports:rules_go.sh",
-        patch_data = [
-            "//tools/goproxy/backports:lib.sh",
-            "//tools/goproxy/backports:rules_go/go_bootstrap.bzl",
-            "//tools/goproxy/backports:rules_go/go_bootstrap.sh",
-        ],
-    )
-    _module(
-        name = "bazel_gazelle",
-        patch_script = "//tools/goproxy/backports:gazelle.sh",
-        patch_data = ["//tools/goproxy/backports:lib.sh"],
-    )
+    _module(name = "io_bazel_rules_go", patches = PATCHES["io_bazel_rules_go"])
+
+    # Gazelle builds its repository tools from vendor/ (GOPATH mode).
+    _module(name = "bazel_gazelle", patches = PATCHES["bazel_gazelle"], go_mod_vendor = True)
+
+    # The same modules unpatched, as zips: //tools/goproxy/patches:patches_test applies the series to them.
+    for name in PATCHES:
+        _module(name = name + "__zip", pin = name, zip_only = True)
 
     # One SDK per host; declaring them fetches nothing: go_wrap_sdk reads the host's.
     for name in [n for n in MODULES if n.startswith("go_sdk_")]:

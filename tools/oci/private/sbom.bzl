@@ -78,6 +78,6 @@ every build (fixed creation time).""",
     },
     # The SDK's version from the Go toolchain, as the binary's compile actions get it; a
     # direct dependency on @go_sdk//:go_sdk would configure it a second time, and with it
-    # the standard library build (GoBootstrap, tools/goproxy/backports/rules_go.sh).
+    # the standard library build (GoBootstrap, tools/goproxy/patches/perf/rules_go/go_bootstrap.patch).
     toolchains = [_GO_TOOLCHAIN],
 )
