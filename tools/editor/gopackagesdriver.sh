@@ -2,7 +2,7 @@
 # gopls' package loader through Bazel (hand-written): set GOPACKAGESDRIVER to
 # this file and gopls asks rules_go's gopackagesdriver, which builds the
 # packages' Bazel view (generated code included) instead of reading go.mod.
-# See README.md, "Editors". Uses tools/bazel, so Bazel need not be on PATH.
+# See tools/editor/README.md. Uses tools/bazel, so Bazel need not be on PATH.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export GOPACKAGESDRIVER_BAZEL="${GOPACKAGESDRIVER_BAZEL:-$root/tools/bazel}"
 cd "$root" || exit 1

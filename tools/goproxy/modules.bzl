@@ -1,8 +1,10 @@
-"""Pinned build-tool modules fetched through the Go proxy: data only, read by //:WORKSPACE and tools/goproxy/deps.bzl."""
+"""Pinned build-tool modules fetched through the Go proxy: data only, read by tools/goproxy/repositories.bzl and //tools/goproxy/patches."""
 
 # Each entry: module path, version and the go.sum "h1:" hash of the module zip.
 # To move one: `go mod download -json MODULE@NEW` prints "Sum"; update both here
-# and re-run `bazel test //...`. Why these versions: see README.md, "Pinned versions".
+# and re-run `bazel test //...`; rules_go and Gazelle first need their patches
+# refreshed (tools/goproxy/patches/README.md). Why these versions: see README.md,
+# "Pinned versions".
 MODULES = {
     # rules_go: v0.57.0 is the newest that Bazel 4.2.3 can parse (v0.58 uses `dict | dict`).
     "io_bazel_rules_go": struct(

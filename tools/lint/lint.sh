@@ -2,8 +2,9 @@
 # Runs a formatter or linter over the source tree (hand-written), for the root
 # targets //:buildifier, //:gofmt, //:shfmt (fix) and //:buildifier_test,
 # //:gofmt_test, //:shfmt_test, //:gazelle_test (check; //:gazelle is Gazelle's
-# own fix target), and for tools/ci/shellcheck.sh (Debian's shellcheck, check).
-#   lint.sh buildifier|gofmt|shfmt|gazelle|shellcheck fix|check BINARY
+# own fix target), //:paths_test (check only), and for tools/ci/shellcheck.sh
+# (Debian's shellcheck, check).
+#   lint.sh buildifier|gofmt|shfmt|gazelle|shellcheck|paths fix|check BINARY
 # `bazel run` gives the tree as BUILD_WORKSPACE_DIRECTORY; a test finds it
 # through the WORKSPACE file in its runfiles, a symlink into the tree (the test
 # runs unsandboxed for that, as Gazelle's gazelle_test does).
@@ -92,8 +93,17 @@ case $tool/$mode in
       "$bin" -mode=diff >&2 || fail "BUILD files are stale (Gazelle would make the changes above) or Gazelle failed"
     fi
     ;;
+  paths/check)
+    # BINARY is //tools/lint/paths: links and tools/ paths named in any file must exist.
+    mapfile -t srcs < <(files '*')
+    "$bin" "${srcs[@]}" >&2 || {
+      echo >&2
+      echo "FAIL: the files above name paths that do not exist: fix the reference, or the move that broke it" >&2
+      exit 1
+    }
+    ;;
   *)
-    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck check BINARY" >&2
+    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck|paths check BINARY" >&2
     exit 2
     ;;
 esac

@@ -3,11 +3,12 @@
 # input, `lint.sh TOOL check` exits 1 and names the fix; `fix` repairs it;
 # `check` then passes. For buildifier (misformatted BUILD file, unused load),
 # gofmt (misformatted Go file), shfmt (misformatted scripts, with and without .sh,
-# in the repo's .editorconfig style) and gazelle (a Go package without BUILD file).
-#   lint_test.sh LINT_SH BUILDIFIER GOFMT SHFMT EDITORCONFIG GAZELLE
+# in the repo's .editorconfig style) and gazelle (a Go package without BUILD file);
+# paths (no fix) fails on a README that links to a missing file.
+#   lint_test.sh LINT_SH BUILDIFIER GOFMT SHFMT EDITORCONFIG GAZELLE PATHS
 set -euo pipefail
 lint=$(realpath "$1")
-declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3") [shfmt]=$(realpath "$4") [gazelle]=$(realpath "$6"))
+declare -A bin=([buildifier]=$(realpath "$2") [gofmt]=$(realpath "$3") [shfmt]=$(realpath "$4") [gazelle]=$(realpath "$6") [paths]=$(realpath "$7"))
 ws=$TEST_TMPDIR/ws
 mkdir -p "$ws/pkg"
 touch "$ws/WORKSPACE"
@@ -75,3 +76,16 @@ grep -qF 'go_library(' "$out" || {
 grep -q 'importpath = "example.com/scratch/pkg"' "$ws/pkg/BUILD.bazel" || fail "gazelle fix did not write pkg/BUILD.bazel"
 "$lint" gazelle check "${bin[gazelle]}" >/dev/null || fail "gazelle check fails after fix"
 echo "ok: gazelle: check fails on a package without BUILD file (shows the go_library), fix writes it, check passes"
+
+# paths: a README whose link and tools/ path name files that do not exist.
+mkdir -p "$ws/tools/x"
+printf 'See [the guide](guide.md) and tools/x/gone.sh.\n' >"$ws/tools/x/README.md"
+if "$lint" paths check "${bin[paths]}" >"$out" 2>&1; then fail "paths check passed with a broken link"; fi
+grep -qF 'tools/x/README.md:1: tools/x/guide.md does not exist' "$out" && grep -qF 'tools/x/README.md:1: tools/x/gone.sh does not exist' "$out" || {
+  cat "$out"
+  fail "paths check did not name both missing paths"
+}
+printf 'x\n' >"$ws/tools/x/guide.md"
+printf 'x\n' >"$ws/tools/x/gone.sh"
+"$lint" paths check "${bin[paths]}" >/dev/null || fail "paths check fails once the files exist"
+echo "ok: paths: check fails on a link and a tools/ path to missing files, passes once they exist"
