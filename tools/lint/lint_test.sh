@@ -81,10 +81,12 @@ echo "ok: gazelle: check fails on a package without BUILD file (shows the go_lib
 mkdir -p "$ws/tools/x"
 printf 'See [the guide](guide.md) and tools/x/gone.sh.\n' >"$ws/tools/x/README.md"
 if "$lint" paths check "${bin[paths]}" >"$out" 2>&1; then fail "paths check passed with a broken link"; fi
-grep -qF 'tools/x/README.md:1: tools/x/guide.md does not exist' "$out" && grep -qF 'tools/x/README.md:1: tools/x/gone.sh does not exist' "$out" || {
-  cat "$out"
-  fail "paths check did not name both missing paths"
-}
+for want in 'tools/x/README.md:1: tools/x/guide.md does not exist' 'tools/x/README.md:1: tools/x/gone.sh does not exist'; do
+  grep -qF "$want" "$out" || {
+    cat "$out"
+    fail "paths check did not say '$want'"
+  }
+done
 printf 'x\n' >"$ws/tools/x/guide.md"
 printf 'x\n' >"$ws/tools/x/gone.sh"
 "$lint" paths check "${bin[paths]}" >/dev/null || fail "paths check fails once the files exist"
