@@ -66,6 +66,7 @@ def go_dependencies():
     )
     go_repository(
         name = "com_github_bufbuild_protocompile",
+        build_directives = ["gazelle:default_visibility //visibility:public"],
         build_file_proto_mode = "disable_global",
         importpath = "github.com/bufbuild/protocompile",
         sum = "h1:iA73zAf/fyljNjQKwYzUHD6AD4R8KMasmwa/FBatYVw=",

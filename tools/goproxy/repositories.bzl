@@ -61,7 +61,7 @@ def _module(name, pin = None, **kwargs):
 
 def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macro declares many repositories)
     """Declares rules_go, Gazelle, the Go SDK files and the shims; call first in WORKSPACE."""
-    for shim in ["platforms", "rules_cc", "rules_java", "rules_shell", "remote_coverage_tools"]:
+    for shim in ["platforms", "rules_cc", "rules_java", "rules_shell", "remote_coverage_tools", "com_google_protobuf", "rules_proto"]:
         native.local_repository(name = shim, path = "tools/shims/" + shim)
 
     # Debian's bazel-skylib 1.0.3; without dpkg (macOS), the same 1.0.3 from its

@@ -18,6 +18,7 @@ PATCHES = {
         "//tools/goproxy/patches:bazel4/rules_go/str-Label-main-repo.patch",
         "//tools/goproxy/patches:bazel4/rules_go/progress_message-label.patch",
         "//tools/goproxy/patches:bazel4/rules_go/bazel_info_release-unstamped.patch",
+        "//tools/goproxy/patches:bazel4/rules_go/configuration_field-proto_compiler.patch",
         "//tools/goproxy/patches:perf/rules_go/stdlib-one-configuration.patch",
         "//tools/goproxy/patches:perf/rules_go/stdlib-exec-shares-target.patch",
         "//tools/goproxy/patches:perf/rules_go/tools-keep-pure.patch",
