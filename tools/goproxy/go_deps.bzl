@@ -616,6 +616,12 @@ def go_dependencies():
         version = "v1.9.0",
     )
     go_repository(
+        name = "org_uber_go_mock",
+        importpath = "go.uber.org/mock",
+        sum = "h1:hyF9dfmbgIX5EfOdasqLsWD6xqpNZlXblLB/Dbnwv3Y=",
+        version = "v0.6.0",
+    )
+    go_repository(
         name = "tools_gotest_v3",
         importpath = "gotest.tools/v3",
         sum = "h1:7koQfIKdy+I8UTetycgUqXWSDwpgv193Ka+qRsmBY8Q=",

@@ -1353,6 +1353,25 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "imports": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "imports",
+    srcs = ["forward.go"],
+    importpath = "golang.org/x/tools/imports",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//internal/gocommand",
+        "//internal/imports",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":imports",
+    visibility = ["//visibility:public"],
+)
+""",
             "internal/analysis/analyzerutil": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -1757,6 +1776,111 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":gocommand",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
+            "internal/gopathwalk": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "gopathwalk",
+    srcs = ["walk.go"],
+    importpath = "golang.org/x/tools/internal/gopathwalk",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":gopathwalk",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
+            "internal/imports": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "imports",
+    srcs = [
+        "fix.go",
+        "imports.go",
+        "mod.go",
+        "mod_cache.go",
+        "sortimports.go",
+        "source.go",
+        "source_env.go",
+    ],
+    importpath = "golang.org/x/tools/internal/imports",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+    deps = [
+        "//go/ast/astutil",
+        "//internal/event",
+        "//internal/gocommand",
+        "//internal/gopathwalk",
+        "//internal/modindex",
+        "//internal/stdlib",
+        "@org_golang_x_mod//module",
+        "@org_golang_x_sync//errgroup",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":imports",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
+            "internal/modindex": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "modindex",
+    srcs = [
+        "directories.go",
+        "index.go",
+        "lookup.go",
+        "modindex.go",
+        "symbols.go",
+    ],
+    importpath = "golang.org/x/tools/internal/modindex",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+    deps = [
+        "//internal/gopathwalk",
+        "@org_golang_x_mod//module",
+        "@org_golang_x_mod//semver",
+        "@org_golang_x_sync//errgroup",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":modindex",
     visibility = [
         "//:__subpackages__",
         "@org_golang_x_tools_go_expect//:__subpackages__",

@@ -37,5 +37,7 @@ ROOTS = {
         "go/packages",
         "go/ssa",
         "go/types/typeutil",
+        # go.uber.org/mock's mockgen (//tools/generate)
+        "imports",
     ],
 }
