@@ -38,7 +38,7 @@ def k8s_manifest(name, template, push, uid = 65532, **kwargs):
     Targets: NAME (bazel-bin/<package>/NAME.yaml), NAME_image.digest (the digest it
     refers to), NAME_test (//tools/deploy/manifestcheck: every container image is that
     digest; non-root as uid, read-only root, no privilege escalation, all capabilities
-    dropped, RuntimeDefault seccomp; /healthz and /readyz probes; CPU and memory requests
+    dropped, RuntimeDefault seccomp; /healthz and /readyz probes, or gRPC health checks; CPU and memory requests
     and a memory limit; tagged "image", so --config=race skips it).
 
     Args:

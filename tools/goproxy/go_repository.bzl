@@ -60,4 +60,9 @@ def go_repository(name, importpath, version, sum, **kwargs):
         # buildifier: disable=print
         print("%s@%s: tools/goproxy/buildfiles/buildfiles.bzl is for %s, so Gazelle generates its BUILD files " % (importpath, version, generated["version"]) +
               "at fetch time (slower). Run: bazel run //tools/goproxy/buildfiles")
+
+    # Go modules ship their generated .pb.go: build those, not proto rules (which,
+    # for a service, Gazelle v0.47 would give gRPC code without its messages:
+    # bazel-gazelle #2170). go_deps.bzl can still set another mode.
+    kwargs.setdefault("build_file_proto_mode", "disable_global")
     _gazelle_go_repository(name = name, importpath = importpath, version = version, sum = sum, **kwargs)

@@ -60,14 +60,22 @@ type probe struct {
 	HTTPGet *struct {
 		Path string `yaml:"path"`
 	} `yaml:"httpGet"`
+	GRPC *struct {
+		Port int `yaml:"port"`
+	} `yaml:"grpc"`
+}
+
+// ok: an httpGet of path, or a gRPC health check (grpc.health.v1) on a port.
+func (p *probe) ok(path string) bool {
+	return p != nil && (p.HTTPGet != nil && p.HTTPGet.Path == path || p.GRPC != nil && p.GRPC.Port > 0)
 }
 
 // policy is what every workload in a manifest must meet.
 type policy struct {
 	Digest    string // every container image is REPOSITORY@Digest
 	UID       int64  // the image's non-root user
-	Liveness  string // HTTP path of the liveness probe
-	Readiness string // HTTP path of the readiness probe
+	Liveness  string // HTTP path of the liveness probe (unless it is a gRPC health check)
+	Readiness string // HTTP path of the readiness probe (unless it is a gRPC health check)
 }
 
 // check reads the YAML documents of a manifest and returns every way its
@@ -138,11 +146,11 @@ func checkContainer(where string, c container, pod security, p policy, serving b
 	if !serving {
 		return problems
 	}
-	if c.LivenessProbe == nil || c.LivenessProbe.HTTPGet == nil || c.LivenessProbe.HTTPGet.Path != p.Liveness {
-		bad("livenessProbe is not an httpGet of %s", p.Liveness)
+	if !c.LivenessProbe.ok(p.Liveness) {
+		bad("livenessProbe is neither an httpGet of %s nor a grpc health check with a port", p.Liveness)
 	}
-	if c.ReadinessProbe == nil || c.ReadinessProbe.HTTPGet == nil || c.ReadinessProbe.HTTPGet.Path != p.Readiness {
-		bad("readinessProbe is not an httpGet of %s", p.Readiness)
+	if !c.ReadinessProbe.ok(p.Readiness) {
+		bad("readinessProbe is neither an httpGet of %s nor a grpc health check with a port", p.Readiness)
 	}
 	for _, r := range []string{"cpu", "memory"} {
 		if c.Resources.Requests[r] == "" {

@@ -56,8 +56,9 @@ func TestEachRuleFails(t *testing.T) {
 		{"readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false", "readOnlyRootFilesystem is not true"},
 		{"drop: [ALL]", "drop: [NET_RAW]", "capabilities.drop does not hold ALL"},
 		{"seccompProfile: {type: RuntimeDefault}", "seccompProfile: {type: Unconfined}", "seccompProfile.type is not RuntimeDefault"},
-		{"path: /healthz", "path: /", "livenessProbe is not an httpGet of /healthz"},
-		{"readinessProbe: {httpGet: {path: /readyz, port: http}}", "readinessProbe: {tcpSocket: {port: http}}", "readinessProbe is not an httpGet of /readyz"},
+		{"path: /healthz", "path: /", "livenessProbe is neither an httpGet of /healthz nor a grpc health check"},
+		{"readinessProbe: {httpGet: {path: /readyz, port: http}}", "readinessProbe: {tcpSocket: {port: http}}", "readinessProbe is neither an httpGet of /readyz nor a grpc health check"},
+		{"readinessProbe: {httpGet: {path: /readyz, port: http}}", "readinessProbe: {grpc: {service: x}}", "readinessProbe is neither an httpGet of /readyz nor a grpc health check with a port"},
 		{"cpu: 50m, ", "", "resources.requests.cpu is not set"},
 		{"limits: {memory: 64Mi}", "limits: {}", "resources.limits.memory is not set"},
 		{"kind: Deployment", "kind: Deployment\n  bad: [", "not valid YAML"},
@@ -72,6 +73,16 @@ func TestEachRuleFails(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A gRPC service probes with Kubernetes' gRPC health checks (apps/greeter_server).
+func TestGRPCProbes(t *testing.T) {
+	grpc := strings.NewReplacer(
+		"livenessProbe: {httpGet: {path: /healthz, port: http}}", "livenessProbe: {grpc: {port: 9090}}",
+		"readinessProbe: {httpGet: {path: /readyz, port: http}}", "readinessProbe: {grpc: {port: 9090, service: greeter.v1.Greeter}}",
+	).Replace(good)
+	require.NotEqual(t, good, grpc)
+	require.NoError(t, check([]byte(grpc), p))
 }
 
 func TestContainerOverridesPod(t *testing.T) {

@@ -2,7 +2,7 @@
 // manifest: every container runs the image by the digest image_push pushes,
 // as the image's non-root user, hardened (no privilege escalation, read-only
 // root, no capabilities, RuntimeDefault seccomp), with /healthz and /readyz
-// probes and CPU/memory requests and a memory limit.
+// probes (or gRPC health checks) and CPU/memory requests and a memory limit.
 //
 //	manifestcheck MANIFEST DIGEST_FILE UID
 package main
