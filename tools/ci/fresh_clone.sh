@@ -95,8 +95,8 @@ listed=$(python3 -c 'import json, sys; print(" ".join(sorted(p["name"] + "@" + p
   fail "$app's SBOM lists: $listed (want go.yaml.in/yaml/v3@$yaml and stdlib, not testify)"
 ok "$app:image_sbom lists go.yaml.in/yaml/v3@$yaml (go.mod's), not testify: $listed"
 
-scaffolded=zz_scaffold_app lib=zzscaffoldlib
-for args in "app $scaffolded" "lib $lib"; do
+scaffolded=zz_scaffold_app lib=zzscaffoldlib api=zzscaffoldapi
+for args in "app $scaffolded" "lib $lib" "proto $api"; do
   # shellcheck disable=SC2086 # $args is "KIND NAME"
   bazel run "${q[@]}" //tools/new -- $args >"$tmp/new.out" 2>&1 || {
     cat "$tmp/new.out" >&2
@@ -115,9 +115,9 @@ if [[ $got != 1 ]] || ! grep -q "exists already" "$tmp/bad.out"; then
   fail "new app $scaffolded again: exit $got, want 1 and 'exists already'"
 fi
 [[ $(git status --porcelain) == "$before" ]] || fail "a refused run changed the tree"
-ok "bazel run //tools/new -- app $scaffolded / lib $lib: Go files and Gazelle's BUILD files; the same app again is refused, nothing written"
+ok "bazel run //tools/new -- app $scaffolded / lib $lib / proto $api: Go files (for the proto, generated), Gazelle's BUILD files; the same app again is refused, nothing written"
 
-bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//libs/$lib/..." //:gazelle_test //:buildifier_test //:gofmt_test >"$tmp/test.out" 2>&1 ||
+bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//libs/$lib/..." "//libs/${api}pb/..." //:gazelle_test //:generate_test //:buildifier_test //:gofmt_test >"$tmp/test.out" 2>&1 ||
   {
     cat "$tmp/test.out" >&2
     fail "the new packages' tests or the gates fail"

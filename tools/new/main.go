@@ -1,12 +1,14 @@
 // Command new scaffolds a library or an app that builds, tests and (for an
 // app) has images from the first minute:
 //
-//	bazel run //tools/new -- lib NAME   # libs/NAME: package, doc comment, testify test
-//	bazel run //tools/new -- app NAME   # apps/NAME: main.go and its test, like apps/hello_world
+//	bazel run //tools/new -- lib NAME     # libs/NAME: package, doc comment, testify test
+//	bazel run //tools/new -- app NAME     # apps/NAME: main.go and its test, like apps/hello_world
+//	bazel run //tools/new -- proto NAME   # libs/NAMEpb: NAME.proto (a service), its Go code
 //
-// It writes the Go files from the templates in templates/, then runs our
-// Gazelle (//tools/gazelle) on the new package for its BUILD file: the same
-// file `bazel run //:gazelle` writes, images included. Bad names, existing
+// It writes the files from the templates in templates/ (for a proto, then
+// its Go code with //tools/generate), then runs our Gazelle (//tools/gazelle)
+// on the new package for its BUILD file: the same file `bazel run //:gazelle`
+// writes, images included. Bad names, existing
 // packages and runs outside the repository are refused before anything is
 // written.
 package main
@@ -18,7 +20,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 )
 
@@ -32,11 +33,17 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	gazelle := fs.String("gazelle", "", "path of the Gazelle binary that writes the BUILD file")
+	generate := fs.String("generate", "", "path of //tools/generate, which writes a proto's Go code")
+	var generateArgs []string
+	fs.Func("generate_arg", "an argument for -generate (repeated)", func(s string) error {
+		generateArgs = append(generateArgs, s)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "usage: bazel run //tools/new -- lib|app NAME")
+		fmt.Fprintln(stderr, "usage: bazel run //tools/new -- lib|app|proto NAME")
 		return 2
 	}
 	if root == "" {
@@ -64,7 +71,13 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 	for _, p := range written {
 		fmt.Fprintln(stdout, "created", p)
 	}
-	dir := path.Join(kinds[kind].dir, name)
+	dir := PackageDir(kind, name)
+	if kind == "proto" {
+		if err := runGenerate(*generate, generateArgs, root, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "new: %s is written, but not its Go code: %v\n", dir, err)
+			return 1
+		}
+	}
 	if err := runGazelle(*gazelle, root, dir, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "new: the Go files are written, but not %s/BUILD.bazel: %v\n", dir, err)
 		return 1
@@ -76,6 +89,24 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout)
 	return 0
+}
+
+// runGenerate runs //tools/generate (bazel run //:generate) in root.
+func runGenerate(generate string, args []string, root string, stdout, stderr io.Writer) error {
+	if generate == "" {
+		return errors.New("no -generate flag: run it with `bazel run //tools/new -- proto NAME`")
+	}
+	bin, err := filepath.Abs(generate)
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(bin, args...) // the -tool paths are relative to this directory, the runfiles root
+	cmd.Env = append(os.Environ(), "BUILD_WORKSPACE_DIRECTORY="+root)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("generate failed (%w); fix what it says, then run `bazel run //:generate`", err)
+	}
+	return nil
 }
 
 // runGazelle runs Gazelle on the package dir only; it indexes the rest of the

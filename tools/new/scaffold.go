@@ -16,9 +16,10 @@ import (
 	"text/template"
 )
 
-// templates holds, per kind, the Go files of a new package, in text/template
-// syntax with .Name, .Module and .Dir. A file's path is its path in the new
-// package with NAME replaced by the name and ".tmpl" dropped. The app
+// templates holds, per kind, the files of a new package, in text/template
+// syntax with .Name, .Module, .Dir (libs or apps), .Pkg (the package's
+// directory name) and .Service (.Name capitalized). A file's path is its path
+// in the new package with NAME replaced by the name and ".tmpl" dropped. The app
 // templates render apps/hello_world exactly (scaffold_test.go checks).
 //
 //go:embed templates
@@ -29,14 +30,22 @@ const Module = "example.com/monorepo"
 
 // kinds maps what `new` makes to the folder it goes in and the names it takes.
 var kinds = map[string]struct {
-	dir  string
-	name *regexp.Regexp
-	rule string
+	dir    string
+	name   *regexp.Regexp
+	rule   string
+	suffix string // of the package directory, after the name
 }{
 	// Go package names: lower case letters and digits (Effective Go).
-	"lib": {"libs", regexp.MustCompile(`^[a-z][a-z0-9]{0,29}$`), "lower-case letters and digits, starting with a letter (a Go package name)"},
+	"lib": {"libs", regexp.MustCompile(`^[a-z][a-z0-9]{0,29}$`), "lower-case letters and digits, starting with a letter (a Go package name)", ""},
 	// App names become binaries and image names: underscores allowed, as in hello_world.
-	"app": {"apps", regexp.MustCompile(`^[a-z][a-z0-9_]{0,29}$`), "lower-case letters, digits and _, starting with a letter"},
+	"app": {"apps", regexp.MustCompile(`^[a-z][a-z0-9_]{0,29}$`), "lower-case letters, digits and _, starting with a letter", ""},
+	// A proto API NAME lives in libs/NAMEpb (Go package NAMEpb), proto package NAME.v1.
+	"proto": {"libs", regexp.MustCompile(`^[a-z][a-z0-9]{0,27}$`), "lower-case letters and digits, starting with a letter", "pb"},
+}
+
+// PackageDir is where Plan puts a new kind package called name, relative to the repository root.
+func PackageDir(kind, name string) string {
+	return kinds[kind].dir + "/" + name + kinds[kind].suffix
 }
 
 // reserved are names the go command gives a meaning to.
@@ -50,10 +59,10 @@ var ErrUsage = errors.New("usage")
 func Plan(kind, name string) (map[string]string, error) {
 	k, ok := kinds[kind]
 	if !ok {
-		return nil, fmt.Errorf("%w: unknown kind %q: want lib or app", ErrUsage, kind)
+		return nil, fmt.Errorf("%w: unknown kind %q: want lib, app or proto", ErrUsage, kind)
 	}
 	if !k.name.MatchString(name) {
-		return nil, fmt.Errorf("%w: %s name %q: want %s (it becomes %s/%s)", ErrUsage, kind, name, k.rule, k.dir, name)
+		return nil, fmt.Errorf("%w: %s name %q: want %s (it becomes %s)", ErrUsage, kind, name, k.rule, PackageDir(kind, name))
 	}
 	if token.IsKeyword(name) || reserved[name] {
 		return nil, fmt.Errorf("%w: %s name %q is reserved by Go; pick another", ErrUsage, kind, name)
@@ -61,7 +70,7 @@ func Plan(kind, name string) (map[string]string, error) {
 	if kind == "app" && name == "image" {
 		return nil, fmt.Errorf("%w: app name %q is the name of its image targets (go_image); pick another", ErrUsage, name)
 	}
-	data := struct{ Name, Module, Dir string }{name, Module, k.dir}
+	data := struct{ Name, Module, Dir, Pkg, Service string }{name, Module, k.dir, name + k.suffix, strings.ToUpper(name[:1]) + name[1:]}
 	files := map[string]string{}
 	root := "templates/" + kind
 	err := fs.WalkDir(templates, root, func(p string, d fs.DirEntry, err error) error {
@@ -81,7 +90,7 @@ func Plan(kind, name string) (map[string]string, error) {
 			return fmt.Errorf("template %s: %w", p, err)
 		}
 		rel := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(p, root+"/"), ".tmpl"), "NAME", name)
-		files[path.Join(k.dir, name, rel)] = out.String()
+		files[path.Join(PackageDir(kind, name), rel)] = out.String()
 		return nil
 	})
 	if err != nil {

@@ -67,6 +67,16 @@ func TestPlan(t *testing.T) {
 	assert.Equal(t, []string{"apps/pay_api/main.go", "apps/pay_api/main_test.go"}, keys(app))
 	assert.Contains(t, app["apps/pay_api/main.go"], `"example.com/monorepo/libs/greeting"`)
 	assert.Contains(t, app["apps/pay_api/main.go"], `flag.NewFlagSet("pay_api", flag.ContinueOnError)`)
+
+	proto, err := Plan("proto", "orders")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"libs/orderspb/orders.proto"}, keys(proto))
+	assert.Contains(t, proto["libs/orderspb/orders.proto"], "package orders.v1;")
+	assert.Contains(t, proto["libs/orderspb/orders.proto"], `option go_package = "example.com/monorepo/libs/orderspb";`)
+	assert.Contains(t, proto["libs/orderspb/orders.proto"], "service Orders {")
+
+	_, err = Plan("proto", "Orders")
+	assert.ErrorContains(t, err, `proto name "Orders": want lower-case letters and digits, starting with a letter (it becomes libs/Orderspb)`)
 }
 
 // The app templates are apps/hello_world with its name taken out: rendered for
@@ -93,7 +103,7 @@ func TestRenderedFilesAreGofmted(t *testing.T) {
 
 func TestPlanRefusesBadInput(t *testing.T) {
 	tests := []struct{ kind, name, want string }{
-		{"service", "x", `unknown kind "service": want lib or app`},
+		{"service", "x", `unknown kind "service": want lib, app or proto`},
 		{"lib", "Money", "want lower-case letters and digits"},
 		{"lib", "my_lib", "want lower-case letters and digits"},
 		{"app", "../etc", "it becomes apps/../etc"},
