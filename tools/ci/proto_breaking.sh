@@ -7,9 +7,8 @@
 #                                nothing to do when no .proto changed (pr tier)
 #   proto_breaking.sh --self-test  in a scratch copy: an added field passes, a
 #                                removed field and a renamed method fail (nightly)
-# buf is built by the go command at the pinned version below, after its module
-# hash is checked (its go.sum pins what it depends on). It stays out of go.mod:
-# 89 modules, and it would move go.mod's protobuf to a pre-release.
+# buf is built by go_tool (lib.sh) at the version and module hash pinned below.
+# It stays out of go.mod: 89 modules, and it would move protobuf to a pre-release.
 source "$(dirname "$0")/lib.sh"
 buf_module=github.com/bufbuild/buf
 buf_version=v1.75.0
@@ -17,15 +16,8 @@ buf_sum=h1:FvUEktoR5wduFOq1j+HmOswL0PM4pjDivLkJ1iwRztg=
 config='{"version":"v2","modules":[{"path":".","excludes":["tools"]}],"breaking":{"use":["FILE"]}}'
 
 build_buf() {
-  local got
-  got=$(cd "$tmp" && GOFLAGS=-mod=mod go mod download -json "$buf_module@$buf_version" | sed -n 's/^\t"Sum": "\(.*\)",$/\1/p')
-  [[ $got == "$buf_sum" ]] || fail "$buf_module@$buf_version: the proxy serves $got, this script pins $buf_sum"
   SECONDS=0
-  (cd "$tmp" && GOBIN=$tmp/bin GOFLAGS=-mod=mod go install "$buf_module/cmd/buf@$buf_version") >"$tmp/buf.log" 2>&1 || {
-    cat "$tmp/buf.log" >&2
-    fail "go install $buf_module/cmd/buf@$buf_version failed"
-  }
-  buf=$tmp/bin/buf
+  buf=$(go_tool "$buf_module" "$buf_version" "$buf_sum" "$buf_module/cmd/buf")
   echo "buf $("$buf" --version) built in ${SECONDS}s"
 }
 

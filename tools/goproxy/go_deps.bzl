@@ -205,8 +205,8 @@ def go_dependencies():
     go_repository(
         name = "com_github_go_jose_go_jose_v4",
         importpath = "github.com/go-jose/go-jose/v4",
-        sum = "h1:sNRkftxFJxwsILiQukqp5z83QBSmntVwmgRY7AqBDO4=",
-        version = "v4.1.6",
+        sum = "h1:moDMcTHmvE6Groj34emNPLs/qtYXRVcd6S7NHbHz3kA=",
+        version = "v4.1.4",
     )
     go_repository(
         name = "com_github_go_logr_logr",
@@ -299,12 +299,6 @@ def go_dependencies():
         importpath = "github.com/gorilla/websocket",
         sum = "h1:saDtZ6Pbx/0u+bgYQ3q96pZgCzfhKXGPqt7kZ72aNNg=",
         version = "v1.5.3",
-    )
-    go_repository(
-        name = "com_github_grpc_ecosystem_grpc_health_probe",
-        importpath = "github.com/grpc-ecosystem/grpc-health-probe",
-        sum = "h1:OdUQzn9CIpU829ibMclRHF6M622KJRxx6ok9EcOf5to=",
-        version = "v0.4.63",
     )
     go_repository(
         name = "com_github_inconshreveable_mousetrap",
@@ -489,8 +483,8 @@ def go_dependencies():
     go_repository(
         name = "com_github_spiffe_go_spiffe_v2",
         importpath = "github.com/spiffe/go-spiffe/v2",
-        sum = "h1:g5qTg3qIP1HXV+GzuyEfSJFVxUCpEP5Ui1OINVJHPB4=",
-        version = "v2.9.0",
+        sum = "h1:eXZMLsu+3MLEPJyGJkolqtVrteZfQdUpOWj6LTiDl/E=",
+        version = "v2.8.1",
     )
     go_repository(
         name = "com_github_stretchr_objx",
@@ -617,12 +611,6 @@ def go_dependencies():
         importpath = "google.golang.org/grpc/cmd/protoc-gen-go-grpc",
         sum = "h1:rgSNvqscFZ1JgV/4wH5GOsZFSFkR2Eua9As3KIr2LlM=",
         version = "v1.6.2",
-    )
-    go_repository(
-        name = "org_golang_google_grpc_examples",
-        importpath = "google.golang.org/grpc/examples",
-        sum = "h1:ExN12ndbJ608cboPYflpTny6mXSzPrDLh0iTaVrRrds=",
-        version = "v0.0.0-20250407062114-b368379ef8f6",
     )
     go_repository(
         name = "org_golang_google_protobuf",
