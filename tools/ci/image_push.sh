@@ -133,9 +133,11 @@ RELEASE_VERSION=v0.0.3-ci IMAGE_REGISTRY=127.0.0.1:$port DOCKER_CONFIG=$tmp/dock
   fail "tools/release/publish.sh failed"
 }
 mapfile -t refs < <(grep -o "^127.0.0.1:$port/[a-z_]*@sha256:[0-9a-f]*$" "$tmp/publish.out")
-((${#refs[@]} == 2)) || {
+# One per app with images: every oci_push under //apps.
+mapfile -t apps < <(tools/bazel query --noshow_progress 'kind("oci_push", //apps/...)' 2>/dev/null | sed 's|^//apps/||; s|:.*||')
+((${#apps[@]} > 0 && ${#refs[@]} == ${#apps[@]})) || {
   cat "$tmp/publish.out" >&2
-  fail "publish.sh printed ${#refs[@]} REPO@DIGEST lines, want 2 (hello_server, hello_world)"
+  fail "publish.sh printed ${#refs[@]} REPO@DIGEST lines, want ${#apps[@]} (${apps[*]})"
 }
 for ref in "${refs[@]}"; do
   got=sha256:$(skopeo inspect --raw --tls-verify=false --creds "ci:ci-password-$$" "docker://$ref" | sha256sum | cut -d' ' -f1)
