@@ -190,10 +190,13 @@ func sourceFiles(root string) ([]string, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		if d.IsDir() && (strings.HasPrefix(d.Name(), "bazel-") || d.Name() == ".git") {
-			return filepath.SkipDir
+		if skipWalk(d) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
-		if !d.IsDir() {
+		if d.Type().IsRegular() {
 			files = append(files, filepath.ToSlash(rel))
 		}
 		return nil
@@ -212,17 +215,26 @@ func sourceFilesIn(dir string, files []string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (strings.HasPrefix(d.Name(), "bazel-") || d.Name() == ".git") {
-			return filepath.SkipDir
+		if skipWalk(d) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if !d.IsDir() && (strings.HasSuffix(rel, ".go")) && !seen[rel] {
+		if d.Type().IsRegular() && strings.HasSuffix(rel, ".go") && !seen[rel] {
 			all = append(all, rel)
 		}
 		return nil
 	})
 	return all, err
+}
+
+// skipWalk: what a walk of a tree that is no git checkout passes over: Bazel's
+// convenience symlinks (bazel-bin, ...) and .git.
+func skipWalk(d fs.DirEntry) bool {
+	return strings.HasPrefix(d.Name(), "bazel-") || d.Name() == ".git"
 }
 
 // skipped: trees that are not the repository's own code.

@@ -53,9 +53,12 @@ message NowRequest {}
 message NowReply { google.protobuf.Timestamp at = 1; }
 `
 
+// scratch is a tree that is no git checkout, with a Bazel convenience symlink
+// to a directory, which the walk must pass over.
 func scratch(t *testing.T) string {
 	dir := t.TempDir()
 	write(t, dir, "go.mod", "module example.com/scratch\n\ngo 1.24\n")
+	require.NoError(t, os.Symlink(t.TempDir(), filepath.Join(dir, "bazel-bin")))
 	return dir
 }
 
