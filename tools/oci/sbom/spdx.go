@@ -55,6 +55,7 @@ type pkg struct {
 	DownloadLocation string     `json:"downloadLocation"`
 	FilesAnalyzed    bool       `json:"filesAnalyzed"`
 	Purpose          string     `json:"primaryPackagePurpose,omitempty"`
+	Comment          string     `json:"comment,omitempty"`
 	Checksums        []checksum `json:"checksums,omitempty"`
 	ExternalRefs     []ref      `json:"externalRefs,omitempty"`
 }
@@ -149,6 +150,7 @@ func Build(in *Inputs) ([]byte, error) {
 		VersionInfo:      goVersion,
 		DownloadLocation: "https://go.dev/dl/",
 		ExternalRefs:     []ref{purl("pkg:golang/stdlib@" + goVersion)},
+		Comment:          origin(true, containsStd),
 	}
 	doc.Packages = append(doc.Packages, mainPkg, stdlib)
 	doc.Relationships = append(doc.Relationships, relationship{mainPkg.SPDXID, "DEPENDS_ON", stdlib.SPDXID})
@@ -172,6 +174,7 @@ func Build(in *Inputs) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		p.Comment = origin(linked[m], contained[m])
 		doc.Packages = append(doc.Packages, p)
 		if linked[m] {
 			doc.Relationships = append(doc.Relationships, relationship{mainPkg.SPDXID, "DEPENDS_ON", p.SPDXID})
@@ -185,6 +188,19 @@ func Build(in *Inputs) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// origin says where a package's code is in the image: linked into the
+// binary, files in the base layer (the CA roots, the time zone data), or both.
+func origin(linked, contained bool) string {
+	switch {
+	case linked && contained:
+		return "linked into the binary; the base layer also holds files from it"
+	case contained:
+		return "not linked into the binary: the base layer holds files from it"
+	default:
+		return "linked into the binary"
+	}
 }
 
 // imagePackage is the image (index) the document describes.

@@ -132,10 +132,18 @@ func TestBuildListsWhatTheImageHoldsBesideTheBinary(t *testing.T) {
 	in.Contains = []string{"example.org/c/certs", "time", "example.org/a/p"}
 	doc, _ := build(t, in)
 	ids := map[string]string{}
+	comments := map[string]string{}
 	for _, p := range doc.Packages {
 		ids[p.Name] = p.SPDXID
+		comments[p.Name] = p.Comment
 	}
 	require.Contains(t, ids, "example.org/c")
+	// Each package says where its code is, so a reader does not take the
+	// base layer's modules for the binary's.
+	assert.Equal(t, "not linked into the binary: the base layer holds files from it", comments["example.org/c"])
+	assert.Equal(t, "linked into the binary; the base layer also holds files from it", comments["example.org/a"])
+	assert.Equal(t, "linked into the binary; the base layer also holds files from it", comments["stdlib"])
+	assert.Equal(t, "linked into the binary", comments["example.org/c/d"])
 	assert.Equal(t, "v1.0.0", doc.Packages[len(doc.Packages)-2].VersionInfo, "example.org/c sorts before example.org/c/d")
 	rel := map[relationship]bool{}
 	for _, r := range doc.Relationships {
