@@ -2,17 +2,13 @@
 
 load("//tools/oci:defs.bzl", "OciPushInfo")
 
-_RESOLVE = """set -eu
-grep -q '^[^#]*{IMAGE}' "$1" || { echo "k8s_manifest $5: $1 has no {IMAGE}; write image: '{IMAGE}' where the container image goes" >&2; exit 1; }
-sed "/^[[:space:]]*#/!s|{IMAGE}|$2@$(cat "$3")|g" "$1" >"$4"
-"""
-
 def _k8s_manifest_impl(ctx):
     push = ctx.attr.push[OciPushInfo]
     out = ctx.actions.declare_file(ctx.label.name + ".yaml")
-    ctx.actions.run_shell(
-        command = _RESOLVE,
-        arguments = [ctx.file.template.path, push.repository, push.digest.path, out.path, str(ctx.label)],
+    # Refuses a template that has no {IMAGE} or is not valid YAML, naming its file and line.
+    ctx.actions.run(
+        executable = ctx.executable._resolve,
+        arguments = [ctx.file.template.path, push.repository, push.digest.path, out.path],
         inputs = [ctx.file.template, push.digest],
         outputs = [out],
         mnemonic = "K8sManifest",
@@ -29,6 +25,7 @@ _k8s_manifest = rule(
     attrs = {
         "template": attr.label(mandatory = True, allow_single_file = [".yaml", ".yml"]),
         "push": attr.label(mandatory = True, providers = [OciPushInfo], doc = "The app's oci_push, e.g. go_image's :image_push."),
+        "_resolve": attr.label(default = "//tools/deploy/resolve", executable = True, cfg = "exec"),
     },
 )
 
