@@ -5,6 +5,7 @@ load("//tools/oci:defs.bzl", "OciPushInfo")
 def _k8s_manifest_impl(ctx):
     push = ctx.attr.push[OciPushInfo]
     out = ctx.actions.declare_file(ctx.label.name + ".yaml")
+
     # Refuses a template that has no {IMAGE} or is not valid YAML, naming its file and line.
     ctx.actions.run(
         executable = ctx.executable._resolve,
