@@ -122,7 +122,7 @@ bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//libs/$lib/..." "//
     cat "$tmp/test.out" >&2
     fail "the new packages' tests or the gates fail"
   }
-for a in "$app:Hello, by hand!" "apps/$scaffolded:Hello, world!"; do
+for a in "$app:Hello, by hand!" "apps/$scaffolded:$scaffolded: hello, world"; do
   out=$(bazel run "${q[@]}" "//${a%%:*}" 2>/dev/null)
   [[ $out == "${a#*:}" ]] || fail "bazel run //${a%%:*} printed '$out'"
 done

@@ -2,7 +2,7 @@
 // app) has images from the first minute:
 //
 //	bazel run //tools/new -- lib NAME     # libs/NAME: package, doc comment, testify test
-//	bazel run //tools/new -- app NAME     # apps/NAME: main.go and its test, like apps/hello_world
+//	bazel run //tools/new -- app NAME     # apps/NAME: main.go (flags, exit codes), its test, images
 //	bazel run //tools/new -- proto NAME   # libs/NAMEpb: NAME.proto (a service), its Go code
 //
 // It writes the files from the templates in templates/ (for a proto, then
@@ -118,6 +118,7 @@ func runGazelle(gazelle, root, dir string, stdout, stderr io.Writer) error {
 	}
 	cmd := exec.Command(bin, "update", "-repo_root", root, dir)
 	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "BUILD_WORKSPACE_DIRECTORY="+root) // Gazelle resolves dir against it
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("gazelle failed (%w); fix what it says, then run `bazel run //:gazelle`", err)

@@ -19,8 +19,9 @@ import (
 // templates holds, per kind, the files of a new package, in text/template
 // syntax with .Name, .Module, .Dir (libs or apps), .Pkg (the package's
 // directory name) and .Service (.Name capitalized). A file's path is its path
-// in the new package with NAME replaced by the name and ".tmpl" dropped. The app
-// templates render apps/hello_world exactly (scaffold_test.go checks).
+// in the new package with NAME replaced by the name and ".tmpl" dropped.
+// testdata/golden holds what they render (scaffold_test.go checks), and
+// testdata/BUILD.bazel builds and tests it.
 //
 //go:embed templates
 var templates embed.FS

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -15,12 +16,60 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Set by the go_test's args to $(rootpath //tools/gazelle).
-var gazelleFlag = flag.String("gazelle", "", "our Gazelle, relative to the runfiles root")
+// Set by the go_test's args to $(rootpath ...).
+var (
+	gazelleFlag = flag.String("gazelle", "", "our Gazelle, relative to the runfiles root")
+	appFlag     = flag.String("app", "", "the golden app, built (testdata/BUILD.bazel), relative to the runfiles root")
+)
 
 // top is the repository root, the same way for `go test` (source tree) and
-// `bazel test` (runfiles, from the go_test's data).
+// `bazel test` (runfiles, from the go_test's data): only its Gazelle inputs
+// (WORKSPACE, BUILD.bazel, tools/goproxy/go_deps.bzl) are read, never apps/
+// or libs/, so no edit of an app or a lib can fail these tests.
 const top = "../.."
+
+// golden holds what the scaffolder writes for each of goldenCases: the files
+// at their paths in the repository, each BUILD.bazel as BUILD.out (so that it
+// is no Bazel package; testdata/BUILD.bazel builds and tests the Go files).
+const golden = "testdata/golden"
+
+var goldenCases = [][2]string{{"app", "pay_api"}, {"lib", "money"}, {"proto", "orders"}}
+
+// updating is UPDATE_SNAPSHOTS=true (as for //tools/gazelle:golden_test):
+// the golden tests write what they get instead of comparing.
+//
+//	UPDATE_SNAPSHOTS=true bazel run //tools/new:new_test
+func updating() bool { return os.Getenv("UPDATE_SNAPSHOTS") == "true" }
+
+// checkGolden compares got with the golden file at p (relative to golden),
+// or, when updating, writes it into the source tree.
+func checkGolden(t *testing.T, p, got string) {
+	t.Helper()
+	if updating() {
+		dir := "."
+		if ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY"); ws != "" {
+			dir = filepath.Join(ws, "tools/new")
+		}
+		dst := filepath.Join(dir, golden, p)
+		require.NoError(t, os.MkdirAll(filepath.Dir(dst), 0o755))
+		require.NoError(t, os.WriteFile(dst, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(filepath.Join(golden, p))
+	require.NoError(t, err, "no golden for %s: UPDATE_SNAPSHOTS=true bazel run //tools/new:new_test", p)
+	assert.Equal(t, string(want), got, "%s differs from tools/new/%s/%s; if the change is meant, refresh the goldens with UPDATE_SNAPSHOTS=true bazel run //tools/new:new_test and review the diff", p, golden, p)
+}
+
+// runfile is the path of a $(rootpath) of the go_test's data, under `bazel
+// test` (TEST_SRCDIR) and `bazel run` (the runfiles directory).
+func runfile(t *testing.T, rootpath string) string {
+	t.Helper()
+	if os.Getenv("TEST_SRCDIR") == "" && os.Getenv("RUNFILES_DIR") == "" {
+		t.Skip("needs Bazel's runfiles: bazel test //tools/new:new_test")
+	}
+	require.NotEmpty(t, rootpath, "the go_test passes it as $(rootpath ...)")
+	return filepath.Join(top, rootpath)
+}
 
 func read(t *testing.T, p string) string {
 	t.Helper()
@@ -65,7 +114,6 @@ func TestPlan(t *testing.T) {
 	app, err := Plan("app", "pay_api")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"apps/pay_api/main.go", "apps/pay_api/main_test.go"}, keys(app))
-	assert.Contains(t, app["apps/pay_api/main.go"], `"example.com/monorepo/libs/greeting"`)
 	assert.Contains(t, app["apps/pay_api/main.go"], `flag.NewFlagSet("pay_api", flag.ContinueOnError)`)
 
 	proto, err := Plan("proto", "orders")
@@ -79,14 +127,48 @@ func TestPlan(t *testing.T) {
 	assert.ErrorContains(t, err, `proto name "Orders": want lower-case letters and digits, starting with a letter (it becomes libs/Orderspb)`)
 }
 
-// The app templates are apps/hello_world with its name taken out: rendered for
-// hello_world they give its files byte for byte, so the two cannot drift.
-func TestAppTemplatesRenderHelloWorld(t *testing.T) {
-	app, err := Plan("app", "hello_world")
-	require.NoError(t, err)
-	for p, content := range app {
-		assert.Equal(t, read(t, filepath.Join(top, p)), content, "%s: the template and apps/hello_world differ; change both", p)
+// The rendered files, byte for byte. testdata/BUILD.bazel builds and tests
+// the golden Go files and compiles the golden .proto, so this test and those
+// targets together build and test what the scaffolder renders.
+func TestRenderMatchesGolden(t *testing.T) {
+	for _, kn := range goldenCases {
+		files, err := Plan(kn[0], kn[1])
+		require.NoError(t, err)
+		for _, p := range keys(files) {
+			checkGolden(t, p, files[p])
+		}
 	}
+}
+
+// The whole scaffolder with our real Gazelle in a scratch tree that has only
+// the repository's Gazelle inputs: the BUILD file it writes for a new app
+// (visibility, images) and a new lib.
+func TestScaffoldMatchesGolden(t *testing.T) {
+	gazelle := runfile(t, *gazelleFlag)
+	for _, kn := range goldenCases[:2] {
+		root := t.TempDir()
+		for _, p := range []string{"WORKSPACE", "BUILD.bazel", "tools/goproxy/go_deps.bzl"} {
+			require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(root, p), []byte(read(t, filepath.Join(top, p))), 0o644))
+		}
+		var stdout, stderr bytes.Buffer
+		require.Equal(t, 0, run([]string{"-gazelle", gazelle, kn[0], kn[1]}, root, &stdout, &stderr), stderr.String())
+		dir := PackageDir(kn[0], kn[1])
+		checkGolden(t, dir+"/BUILD.out", read(t, filepath.Join(root, dir, "BUILD.bazel")))
+	}
+}
+
+// The golden app, built by Bazel, runs: its greeting and its exit codes.
+func TestRenderedAppRuns(t *testing.T) {
+	app := runfile(t, *appFlag)
+	out, err := exec.Command(app, "--name", "Ada").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Equal(t, "pay_api: hello, Ada\n", string(out))
+
+	err = exec.Command(app, "stray").Run()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit)
+	assert.Equal(t, 2, exit.ExitCode())
 }
 
 func TestRenderedFilesAreGofmted(t *testing.T) {
@@ -175,39 +257,4 @@ func TestRunWritesNothingOnBadInput(t *testing.T) {
 
 	assert.Equal(t, 2, run([]string{"-gazelle", gazelle, "lib", "money"}, "", &bytes.Buffer{}, &stderr))
 	assert.Contains(t, stderr.String(), "BUILD_WORKSPACE_DIRECTORY is not set")
-}
-
-// The whole scaffolder with our real Gazelle, in a copy of the repository's
-// Gazelle inputs: `new app hello_world` gives apps/hello_world byte for byte,
-// BUILD file (visibility, images) included.
-func TestNewAppIsHelloWorld(t *testing.T) {
-	if os.Getenv("TEST_SRCDIR") == "" {
-		t.Skip("needs our Gazelle from Bazel's runfiles: bazel test //tools/new:new_test")
-	}
-	require.NotEmpty(t, *gazelleFlag, "the go_test passes -gazelle=$(rootpath //tools/gazelle)")
-	gazelle := filepath.Join(os.Getenv("TEST_SRCDIR"), os.Getenv("TEST_WORKSPACE"), *gazelleFlag)
-
-	root := t.TempDir()
-	write := func(p, content string) {
-		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(root, p), []byte(content), 0o644))
-	}
-	for _, p := range []string{"WORKSPACE", "BUILD.bazel", "apps/BUILD.bazel", "tools/goproxy/go_deps.bzl"} {
-		write(p, read(t, filepath.Join(top, p)))
-	}
-	// go_image_exclude directives must name directories that exist.
-	for _, line := range strings.Split(read(t, filepath.Join(top, "apps/BUILD.bazel")), "\n") {
-		if dir, ok := strings.CutPrefix(line, "# gazelle:go_image_exclude "); ok {
-			require.NoError(t, os.MkdirAll(filepath.Join(root, "apps", dir), 0o755))
-		}
-	}
-	// Gazelle resolves the app's import of libs/greeting from the index of
-	// BUILD files; this one stands in for the real one.
-	write("libs/greeting/BUILD.bazel", "go_library(\n    name = \"greeting\",\n    importpath = \"example.com/monorepo/libs/greeting\",\n)\n")
-	var stdout, stderr bytes.Buffer
-	require.Equal(t, 0, run([]string{"-gazelle", gazelle, "app", "hello_world"}, root, &stdout, &stderr), stderr.String())
-	for _, f := range []string{"BUILD.bazel", "main.go", "main_test.go"} {
-		p := "apps/hello_world/" + f
-		assert.Equal(t, read(t, filepath.Join(top, p)), read(t, filepath.Join(root, p)), "%s: the scaffolder's output and the checked-in file differ", p)
-	}
 }
