@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Proves that a wrong pinned hash fails the fetch with a clear message (hand-written).
+# Proves that a wrong pinned hash fails the fetch with a clear message: every pin, the
+# proxy's hash, and which of them agree (tools/goproxy/sum_mismatch.bzl; hand-written).
 # Works on a temp copy of the tree, in its own output base, and leaves both
 # the repo and the user's output base untouched.
 set -euo pipefail
@@ -15,15 +16,17 @@ sed -i "s|$good|$bad|" "$copy/$modules"
 code=0
 (cd "$copy" && tools/bazel --output_base="$ob" query //libs/... >"$tmp/out" 2>&1) || code=$?
 [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered hash"
-for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0" \
-  "expected (pinned): $bad" "actual (proxy):    $good" "nothing was extracted"; do
+# The proxy's hash is padded to line up with the pin's file name.
+for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0: nothing was extracted" \
+  "tools/goproxy/modules.bzl: $bad" "go.sum:                    $good" "the proxy serves:          $good" \
+  "The proxy agrees with go.sum: tools/goproxy/modules.bzl was edited by hand"; do
   grep -qF -- "$want" "$tmp/out" || {
     cat "$tmp/out" >&2
     fail "message lacks: $want"
   }
 done
 ok "tampered rules_go hash: bazel exit $code with:"
-grep -F -A2 "Error in fail: go_proxy_module" "$tmp/out" | head -3 | sed 's/^/       /'
+grep -F -A4 "Error in fail: io_bazel_rules_go" "$tmp/out" | head -5 | sed 's/^/       /'
 sed -i "s|$bad|$good|" "$copy/$modules"
 
 # A Go module's pin (go_deps.bzl, from go.sum) is checked even when the module is already in
@@ -31,28 +34,31 @@ sed -i "s|$bad|$good|" "$copy/$modules"
 # GO_REPOSITORY_USE_HOST_CACHE): Gazelle's go_repository (its fetch_repo checks), and a module
 # with BUILD files generated ahead of time (go_proxy_module, tools/goproxy/go_repository.bzl).
 deps=tools/goproxy/go_deps.bzl
-tamper_dep() { # tamper_dep NAME MODULE@VERSION KIND WANT: GOOD and BAD in WANT become the hashes
-  local name=$1 mod=$2 kind=$3 want
+tamper_dep() { # tamper_dep NAME MODULE@VERSION KIND FILES WANT: GOOD and BAD in WANT become the hashes
+  local name=$1 mod=$2 kind=$3 files=$4 want f
   good=$(sed -n "/\"$name\"/,/)/s/.*sum = \"\(h1:[^\"]*\)\".*/\1/p" "$copy/$deps")
   [[ -n "$good" ]] || fail "no $name sum found in $deps"
-  want=${4//GOOD/$good}
+  want=${5//GOOD/$good}
   want=${want//BAD/$bad}
   (cd "$copy" && go mod download "$mod") # in the host cache, as after any build
-  sed -i "s|$good|$bad|" "$copy/$deps"
+  for f in $files; do sed -i "s|$good|$bad|" "$copy/$f"; done
   code=0
   (cd "$copy" && tools/bazel --output_base="$ob" query "@$name//..." >"$tmp/out" 2>&1) || code=$?
-  sed -i "s|$bad|$good|" "$copy/$deps"
-  [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered go_deps.bzl hash for $name"
+  for f in $files; do sed -i "s|$bad|$good|" "$copy/$f"; done
+  [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered hash for $name in $files"
   grep -qF -- "$want" "$tmp/out" || {
     cat "$tmp/out" >&2
     fail "message lacks: $want"
   }
-  ok "tampered $mod hash ($kind), module in the host cache: bazel exit $code with: $want"
+  ok "tampered $mod hash in $files ($kind), module in the host cache: bazel exit $code with: $want"
 }
-tamper_dep com_github_davecgh_go_spew github.com/davecgh/go-spew@v1.1.1 "Gazelle's go_repository" \
-  "fetch_repo: resulting module with sum GOOD; expected sum BAD"
-tamper_dep com_github_pmezard_go_difflib github.com/pmezard/go-difflib@v1.0.0 "BUILD files generated ahead of time" \
-  'checksum mismatch for github.com/pmezard/go-difflib@v1.0.0'
+tamper_dep cc_mvdan_editorconfig mvdan.cc/editorconfig@v0.3.0 "Gazelle's go_repository" "$deps" \
+  "The proxy agrees with go.sum: tools/goproxy/go_deps.bzl was edited by hand"
+# The issue-38 path: go.sum tampered with, and copied into go_deps.bzl by gazelle-update-repos.
+tamper_dep cc_mvdan_editorconfig mvdan.cc/editorconfig@v0.3.0 "Gazelle's go_repository" "go.sum $deps" \
+  "Both pins agree and the proxy disagrees with them: go.sum was edited"
+tamper_dep com_github_pmezard_go_difflib github.com/pmezard/go-difflib@v1.0.0 "BUILD files generated ahead of time" "$deps" \
+  "the proxy serves:          GOOD"
 
 # A drifted go.mod toolchain or Gazelle makes //tools/goproxy:pins_test fail, naming both versions.
 pins() { "$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" "$copy/go.sum" >"$tmp/out" 2>&1; }

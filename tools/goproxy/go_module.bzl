@@ -1,5 +1,7 @@
 """go_proxy_module: a repository rule that fetches a Go module through the Go module proxy, pinned by its go.sum h1: hash."""
 
+load(":sum_mismatch.bzl", "sum_mismatch")
+
 def _escape(path):
     # Module zips name their root "escaped-path@version": upper-case letters
     # become "!" + lower case (golang.org/x/mod/module.EscapePath).
@@ -53,20 +55,7 @@ def _impl(ctx):
     go = _go(ctx)
     info = _download(ctx, go, ctx.attr.module, ctx.attr.version)
     if info["Sum"] != ctx.attr.sum:
-        fail(("go_proxy_module(%s): checksum mismatch for %s@%s\n" +
-              "    expected (pinned): %s\n" +
-              "    actual (proxy):    %s\n" +
-              "The download does not match its pin: nothing was extracted. If you changed the version " +
-              "on purpose, pin the new hash (`go mod download -json %s@%s` prints it as \"Sum\"); " +
-              "otherwise the module or your proxy has been tampered with.") % (
-            ctx.name,
-            ctx.attr.module,
-            ctx.attr.version,
-            ctx.attr.sum,
-            info["Sum"],
-            ctx.attr.module,
-            ctx.attr.version,
-        ))
+        fail(sum_mismatch(ctx, ctx.name, ctx.attr.module, ctx.attr.version, ctx.attr.sum, info["Sum"], ctx.attr.pinned_in))
     if ctx.attr.zip_only:
         ctx.symlink(info["Zip"], "module.zip")
         ctx.file("BUILD.bazel", 'exports_files(["module.zip"], visibility = ["//visibility:public"])\n')
@@ -132,6 +121,7 @@ user's module cache. The hash check fails before anything is extracted.""",
         "module": attr.string(mandatory = True, doc = "Module path, e.g. github.com/bazelbuild/rules_go."),
         "version": attr.string(mandatory = True, doc = "Module version, e.g. v0.57.0."),
         "sum": attr.string(mandatory = True, doc = "The module's go.sum hash (h1:...)."),
+        "pinned_in": attr.string(default = "tools/goproxy/modules.bzl", doc = "The file that pins sum, for the message of a mismatch."),
         "executable_dirs": attr.string_list(doc = "Directories whose files get the exec bit back."),
         "build_file_content": attr.string(doc = "Written as the repository's BUILD.bazel."),
         "subpackages": attr.string_dict(doc = "Directories made packages of their own, each with the BUILD.bazel given " +

@@ -22,6 +22,9 @@ _NOT_GENERATED = """fail("{importpath}/{dir} has no BUILD file: @{name} is fetch
      "Add \\"{dir}\\" to its ROOTS there, then run: bazel run //tools/goproxy/buildfiles")
 """
 
+# Where go_repository's version and sum come from, for the message of a checksum mismatch.
+_PINNED_IN = "tools/goproxy/go_deps.bzl"
+
 def go_repository(name, importpath, version, sum, **kwargs):
     """A go.mod module's repository, as `bazel run //:gazelle-update-repos` writes it into go_deps.bzl.
 
@@ -40,7 +43,7 @@ def go_repository(name, importpath, version, sum, **kwargs):
       **kwargs: more go_repository attributes (then always Gazelle's).
     """
     if name in ROOTS:
-        go_proxy_module(name = name + "__src", module = importpath, version = version, sum = sum, build_file_content = _SOURCES)
+        go_proxy_module(name = name + "__src", module = importpath, version = version, sum = sum, build_file_content = _SOURCES, pinned_in = _PINNED_IN)
     generated = BUILD_FILES.get(name)
     if generated and generated["version"] == version and not kwargs:
         go_proxy_module(
@@ -48,6 +51,7 @@ def go_repository(name, importpath, version, sum, **kwargs):
             module = importpath,
             version = version,
             sum = sum,
+            pinned_in = _PINNED_IN,
             subpackages = generated["packages"],
             other_packages = _NOT_GENERATED.replace("{importpath}", importpath).replace("{name}", name),
         )

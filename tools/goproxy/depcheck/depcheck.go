@@ -14,8 +14,34 @@ import (
 	"golang.org/x/mod/modfile"
 )
 
-// FixCommand is what resolves every problem Check reports.
+// FixCommand is what resolves every problem Check reports but a hash mismatch.
 const FixCommand = "bazel run //:gazelle-update-repos && bazel run //:gazelle"
+
+// Problem is one disagreement Check reports. Hash names MODULE@VERSION when
+// the problem is that go.sum and go_deps.bzl pin the same version with two
+// hashes: then one of them was edited by hand or tampered with, and
+// FixCommand would copy go.sum's hash over the other without a question.
+type Problem struct{ Text, Hash string }
+
+// Advice says how to resolve problems: FixCommand, unless a hash moved.
+func Advice(problems []Problem) string {
+	var moved []string
+	for _, p := range problems {
+		if p.Hash != "" {
+			moved = append(moved, p.Hash)
+		}
+	}
+	if len(moved) == 0 {
+		return "Fix with: " + FixCommand
+	}
+	return fmt.Sprintf(`The same module version has two hashes (%s): go.sum or go_deps.bzl was edited by hand,
+or tampered with. Do not run gazelle-update-repos first: it copies go.sum's hash, right or wrong.
+Find the true one: go mod download %s
+  (it checks the proxy's download against go.sum; a SECURITY ERROR means go.sum's hash is the
+  wrong one. go mod verify does not notice: it only checks the module cache.)
+Restore the file that is wrong (git log -p go.sum tools/goproxy/go_deps.bzl), then: %s`,
+		strings.Join(moved, ", "), strings.Join(moved, " "), FixCommand)
+}
 
 // Repository is one go_repository of go_deps.bzl.
 type Repository struct{ Name, Importpath, Version, Sum string }
@@ -27,7 +53,7 @@ type Repository struct{ Name, Importpath, Version, Sum string }
 // with go.sum's hash where it records one (none stale, none hand-edited).
 // Repositories of modules go.sum does not mention at all are allowed: Gazelle
 // writes the whole `go list -m all` graph, go.sum only the part the build reads.
-func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps []byte) ([]string, error) {
+func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps []byte) ([]Problem, error) {
 	mf, err := modfile.ParseLax(goModPath, goMod, nil)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", goModPath, err)
@@ -41,7 +67,10 @@ func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps [
 		return nil, err
 	}
 
-	var problems []string
+	var problems []Problem
+	add := func(format string, args ...any) {
+		problems = append(problems, Problem{Text: fmt.Sprintf(format, args...)})
+	}
 	byPath := map[string]Repository{}
 	for _, r := range repos {
 		byPath[r.Importpath] = r
@@ -49,21 +78,24 @@ func Check(goModPath string, goMod []byte, goSum []byte, depsPath string, deps [
 		want, hashed := sums[key]
 		switch {
 		case paths[r.Importpath] && !graph[key]:
-			problems = append(problems, fmt.Sprintf("%s: go_repository %s is %s@%s, but go.sum lists other versions of it", depsPath, r.Name, r.Importpath, r.Version))
+			add("%s: go_repository %s is %s@%s, but go.sum lists other versions of it", depsPath, r.Name, r.Importpath, r.Version)
 		case hashed && want != r.Sum:
-			problems = append(problems, fmt.Sprintf("%s: go_repository %s has sum %s, go.sum says %s for %s@%s", depsPath, r.Name, r.Sum, want, r.Importpath, r.Version))
+			problems = append(problems, Problem{
+				Text: fmt.Sprintf("%s: go_repository %s has sum %s, go.sum says %s for %s@%s", depsPath, r.Name, r.Sum, want, r.Importpath, r.Version),
+				Hash: key,
+			})
 		}
 	}
 	for _, req := range mf.Require {
 		r, ok := byPath[req.Mod.Path]
 		switch {
 		case !ok:
-			problems = append(problems, fmt.Sprintf("%s requires %s %s, but %s has no go_repository for it", goModPath, req.Mod.Path, req.Mod.Version, depsPath))
+			add("%s requires %s %s, but %s has no go_repository for it", goModPath, req.Mod.Path, req.Mod.Version, depsPath)
 		case r.Version != req.Mod.Version:
-			problems = append(problems, fmt.Sprintf("%s requires %s %s, but go_repository %s is at %s", goModPath, req.Mod.Path, req.Mod.Version, r.Name, r.Version))
+			add("%s requires %s %s, but go_repository %s is at %s", goModPath, req.Mod.Path, req.Mod.Version, r.Name, r.Version)
 		}
 	}
-	sort.Strings(problems)
+	sort.Slice(problems, func(i, j int) bool { return problems[i].Text < problems[j].Text })
 	return problems, nil
 }
 

@@ -26,7 +26,7 @@ func TestRepositoryIsInSync(t *testing.T) {
 	problems, err := Check("go.mod", read(goModPath), read(goSumPath), "tools/goproxy/go_deps.bzl", read(depsPath))
 	require.NoError(t, err)
 	if len(problems) > 0 {
-		t.Fatalf("Go dependencies are out of sync:\n  %s\nFix with: %s", strings.Join(problems, "\n  "), FixCommand)
+		t.Fatalf("Go dependencies are out of sync:\n  %s\n%s", strings.Join(texts(problems), "\n  "), Advice(problems))
 	}
 }
 
@@ -41,6 +41,14 @@ func deps(repos ...string) []byte {
 
 func goRepo(name, path, version, sum string) string {
 	return "    go_repository(\n        name = \"" + name + "\",\n        importpath = \"" + path + "\",\n        sum = \"" + sum + "\",\n        version = \"" + version + "\",\n    )\n"
+}
+
+func texts(problems []Problem) []string {
+	var out []string
+	for _, p := range problems {
+		out = append(out, p.Text)
+	}
+	return out
 }
 
 func TestCheck(t *testing.T) {
@@ -70,9 +78,25 @@ func TestCheck(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := Check("go.mod", []byte(testMod), []byte(testSum), "deps.bzl", tc.deps)
 			require.NoError(t, err)
-			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.want, texts(got))
 		})
 	}
+}
+
+// A version that moved is fixed by update-repos; a hash that moved, for the
+// same version, is not: the advice says so and how to find the true hash.
+func TestAdvice(t *testing.T) {
+	ab := goRepo("com_github_a_b", "github.com/a/b", "v1.2.0", "h1:AAA=")
+	moved, err := Check("go.mod", []byte(testMod), []byte(testSum), "deps.bzl", deps(ab, goRepo("com_github_c_d", "github.com/c/d", "v0.1.0", "h1:XXX=")))
+	require.NoError(t, err)
+	advice := Advice(moved)
+	assert.Contains(t, advice, "The same module version has two hashes (github.com/c/d@v0.1.0)")
+	assert.Contains(t, advice, "Do not run gazelle-update-repos first")
+	assert.Contains(t, advice, "go mod download github.com/c/d@v0.1.0")
+
+	stale, err := Check("go.mod", []byte(testMod), []byte(testSum), "deps.bzl", deps(ab))
+	require.NoError(t, err)
+	assert.Equal(t, "Fix with: "+FixCommand, Advice(stale))
 }
 
 func TestCheckRejectsMalformedInput(t *testing.T) {

@@ -1,7 +1,7 @@
 """The patch series of the rule sets fetched through the Go proxy, in the order they apply (hand-written)."""
 
 # bazel4/: back-ports of newer Bazel APIs to Bazel 4.2.3, named by the API; perf/: performance
-# changes, applied after them. Each patch's header says why and what makes it unnecessary.
+# changes, applied after them; messages/: clearer errors, applied last. Each patch's header says why and what makes it unnecessary.
 # go_proxy_module applies them with repository_ctx.patch (strip 1); README.md beside this file
 # says how to add one and how to move a rule set to a new version.
 PATCHES = {
@@ -33,5 +33,6 @@ PATCHES = {
         "//tools/goproxy/patches:bazel4/gazelle/rlocationpath.patch",
         "//tools/goproxy/patches:perf/gazelle/go_repository_tools-no-srcs-check.patch",
         "//tools/goproxy/patches:perf/gazelle/go_repository_tools-trimpath.patch",
+        "//tools/goproxy/patches:messages/gazelle/go_repository-sum_mismatch.patch",
     ],
 }

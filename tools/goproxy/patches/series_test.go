@@ -85,8 +85,8 @@ func TestEveryPatchIsListed(t *testing.T) {
 	assert.Equal(t, found, listed)
 }
 
-// TestEveryPatchSaysWhy: each patch starts with what it back-ports or speeds
-// up, and when it becomes unnecessary.
+// TestEveryPatchSaysWhy: each patch starts with what it back-ports, speeds
+// up or says better, and when it becomes unnecessary.
 func TestEveryPatchSaysWhy(t *testing.T) {
 	series, err := readSeries(seriesFile)
 	require.NoError(t, err)
@@ -95,10 +95,8 @@ func TestEveryPatchSaysWhy(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(filepath.Dir(seriesFile), p))
 			require.NoError(t, err)
 			h := header(data)
-			kind := "Back-port: "
-			if strings.HasPrefix(p, "perf/") {
-				kind = "Performance: "
-			}
+			kind := map[string]string{"bazel4": "Back-port: ", "perf": "Performance: ", "messages": "Message: "}[strings.Split(p, "/")[0]]
+			require.NotEmpty(t, kind, "%s: want it in bazel4/, perf/ or messages/", p)
 			assert.True(t, strings.HasPrefix(h, kind), "%s: want a header starting with %q", p, kind)
 			assert.Contains(t, h, "\nUnnecessary", "%s: want a line saying when it becomes unnecessary", p)
 		}
