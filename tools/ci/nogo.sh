@@ -2,8 +2,10 @@
 # Proves nogo (go vet's analyzers, //tools/lint:nogo) guards our code and only
 # ours (hand-written). Adds a throw-away package libs/zz_nogo_probe to a scratch
 # copy (tools/ci/lib.sh): a vet finding in it, or in its test, fails the build with
-# the analyzer's message; then aquery shows that no external repository's
-# package is validated (their nogo runs only to compute facts).
+# the analyzer's message; code that does not compile fails with the compiler's
+# message alone, as `go build` prints it (patches/messages/rules_go/nogo-compile-errors.patch);
+# then aquery shows that no external repository's package is validated (their
+# nogo runs only to compute facts).
 source "$(dirname "$0")/lib.sh"
 scratch_copy
 
@@ -53,6 +55,24 @@ msg=$(grep -m1 'probe_test.go:.*(testinggoroutine)$' "$tmp/out" || true)
   fail "no testinggoroutine finding for the test"
 }
 ok "a vet finding in a test fails the build: $msg"
+
+# compile_error GO_EXPR WANT: the library does not compile; the build fails with the
+# compiler's WANT and says nothing of nogo.
+compile_error() {
+  if probe "$1" 'S()'; then fail "a package with $1 built"; fi
+  msg=$(grep -m1 "probe.go:.*$2" "$tmp/out" || true)
+  [[ -n $msg ]] || {
+    cat "$tmp/out" >&2
+    fail "no compiler message '$2' for $1"
+  }
+  ! grep -qE 'Running nogo|Validating nogo|nogo: ' "$tmp/out" || {
+    cat "$tmp/out" >&2
+    fail "a compile error ($1) is reported by nogo too"
+  }
+  ok "a compile error fails with the compiler's message alone: $msg"
+}
+compile_error 'fmt.Sprint(1' 'syntax error'
+compile_error '1' 'cannot use 1'
 
 # Validation (the failing part of nogo) per target: ours only, never @repo//.
 tools/bazel aquery --noshow_progress 'mnemonic("ValidateNogo", deps(//apps/... + //libs/... + //tools/...))' \

@@ -23,6 +23,7 @@ PATCHES = {
         "//tools/goproxy/patches:perf/rules_go/stdlib-exec-shares-target.patch",
         "//tools/goproxy/patches:perf/rules_go/tools-keep-pure.patch",
         "//tools/goproxy/patches:perf/rules_go/go_bootstrap.patch",
+        "//tools/goproxy/patches:messages/rules_go/nogo-compile-errors.patch",
     ],
     "bazel_gazelle": [
         "//tools/goproxy/patches:bazel4/gazelle/read_user_netrc.patch",
