@@ -11,4 +11,5 @@ ibazel=$(realpath "$1")
 shift
 cd "${BUILD_WORKSPACE_DIRECTORY:?run it with bazel run //tools/watch -- run|test|build TARGET}"
 # -run_output=false: ibazel would otherwise offer to run commands it finds in Bazel's output.
-exec "$ibazel" -bazel_path="$PWD/tools/bazel" -run_output=false "$@"
+# bazel.sh: tools/bazel without Bazel's INFO lines, and with what ibazel asks of Bazel 6.
+exec "$ibazel" -bazel_path="$PWD/tools/watch/bazel.sh" -run_output=false "$@"
