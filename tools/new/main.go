@@ -4,13 +4,15 @@
 //	bazel run //tools/new -- lib NAME     # libs/NAME: package, doc comment, testify test
 //	bazel run //tools/new -- app NAME     # apps/NAME: main.go (flags, exit codes), its test, images
 //	bazel run //tools/new -- proto NAME   # libs/NAMEpb: NAME.proto (a service), its Go code
+//	bazel run //tools/new -- module PATH  # renames the Go module (go.mod, imports, BUILD files, docs)
 //
 // It writes the files from the templates in templates/ (for a proto, then
 // its Go code with //tools/generate), then runs our Gazelle (//tools/gazelle)
 // on the new package for its BUILD file: the same file `bazel run //:gazelle`
 // writes, images included. Bad names, existing
 // packages and runs outside the repository are refused before anything is
-// written.
+// written. `module` replaces the module path in every file git tracks, then
+// regenerates the proto Go code and runs Gazelle on the whole repository.
 package main
 
 import (
@@ -43,7 +45,7 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "usage: bazel run //tools/new -- lib|app|proto NAME")
+		fmt.Fprintln(stderr, "usage: bazel run //tools/new -- lib|app|proto NAME, or: module PATH")
 		return 2
 	}
 	if root == "" {
@@ -55,7 +57,19 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	kind, name := fs.Arg(0), fs.Arg(1)
-	files, err := Plan(kind, name)
+	if err := CheckRoot(root); err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return 1
+	}
+	mod, err := ModulePath(root)
+	if err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return 1
+	}
+	if kind == "module" {
+		return renameModule(root, mod, name, *gazelle, *generate, generateArgs, stdout, stderr)
+	}
+	files, err := Plan(kind, name, mod)
 	if err != nil {
 		fmt.Fprintln(stderr, "new:", err)
 		if errors.Is(err, ErrUsage) {
@@ -91,6 +105,31 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// renameModule renames the Go module from mod to path, then regenerates what
+// embeds it (the proto Go code) and every BUILD file.
+func renameModule(root, mod, path, gazelle, generate string, generateArgs []string, stdout, stderr io.Writer) int {
+	changed, err := RenameModule(root, mod, path)
+	if err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		if errors.Is(err, ErrUsage) {
+			return 2
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "renamed %s to %s in %d files (git diff shows them)\n", mod, path, len(changed))
+	if err := runGenerate(generate, generateArgs, root, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "new: the module is renamed, but not its generated Go code: %v\n", err)
+		return 1
+	}
+	if err := runGazelle(gazelle, root, "", stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "new: the module is renamed, but not the BUILD files: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "regenerated the proto Go code and every BUILD file")
+	fmt.Fprintln(stdout, "next: bazel test //... && go test ./..., then commit")
+	return 0
+}
+
 // runGenerate runs //tools/generate (bazel run //:generate) in root.
 func runGenerate(generate string, args []string, root string, stdout, stderr io.Writer) error {
 	if generate == "" {
@@ -109,14 +148,18 @@ func runGenerate(generate string, args []string, root string, stdout, stderr io.
 	return nil
 }
 
-// runGazelle runs Gazelle on the package dir only; it indexes the rest of the
-// tree from its BUILD files to resolve imports.
+// runGazelle runs Gazelle on the package dir only (it indexes the rest of the
+// tree from its BUILD files to resolve imports), or on everything if dir is "".
 func runGazelle(gazelle, root, dir string, stdout, stderr io.Writer) error {
 	bin, err := filepath.Abs(gazelle)
 	if err != nil {
 		return fmt.Errorf("gazelle: %w", err)
 	}
-	cmd := exec.Command(bin, "update", "-repo_root", root, dir)
+	args := []string{"update", "-repo_root", root}
+	if dir != "" {
+		args = append(args, dir)
+	}
+	cmd := exec.Command(bin, args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "BUILD_WORKSPACE_DIRECTORY="+root) // Gazelle resolves dir against it
 	cmd.Stdout, cmd.Stderr = stdout, stderr

@@ -26,9 +26,6 @@ import (
 //go:embed templates
 var templates embed.FS
 
-// Module is the Go module path of the monorepo (go.mod).
-const Module = "example.com/monorepo"
-
 // kinds maps what `new` makes to the folder it goes in and the names it takes.
 var kinds = map[string]struct {
 	dir    string
@@ -55,12 +52,13 @@ var reserved = map[string]bool{"internal": true, "testdata": true, "vendor": tru
 // ErrUsage marks errors in how `new` was called; the message says what to do.
 var ErrUsage = errors.New("usage")
 
-// Plan returns the files to create for a new lib or app called name, as paths
-// relative to the repository root, or an error if kind or name is not valid.
-func Plan(kind, name string) (map[string]string, error) {
+// Plan returns the files to create for a new lib, app or proto called name in
+// the Go module mod, as paths relative to the repository root, or an error if
+// kind or name is not valid.
+func Plan(kind, name, mod string) (map[string]string, error) {
 	k, ok := kinds[kind]
 	if !ok {
-		return nil, fmt.Errorf("%w: unknown kind %q: want lib, app or proto", ErrUsage, kind)
+		return nil, fmt.Errorf("%w: unknown kind %q: want lib, app, proto or module", ErrUsage, kind)
 	}
 	if !k.name.MatchString(name) {
 		return nil, fmt.Errorf("%w: %s name %q: want %s (it becomes %s)", ErrUsage, kind, name, k.rule, PackageDir(kind, name))
@@ -71,7 +69,7 @@ func Plan(kind, name string) (map[string]string, error) {
 	if kind == "app" && name == "image" {
 		return nil, fmt.Errorf("%w: app name %q is the name of its image targets (go_image); pick another", ErrUsage, name)
 	}
-	data := struct{ Name, Module, Dir, Pkg, Service string }{name, Module, k.dir, name + k.suffix, strings.ToUpper(name[:1]) + name[1:]}
+	data := struct{ Name, Module, Dir, Pkg, Service string }{name, mod, k.dir, name + k.suffix, strings.ToUpper(name[:1]) + name[1:]}
 	files := map[string]string{}
 	root := "templates/" + kind
 	err := fs.WalkDir(templates, root, func(p string, d fs.DirEntry, err error) error {
@@ -100,11 +98,19 @@ func Plan(kind, name string) (map[string]string, error) {
 	return files, nil
 }
 
+// CheckRoot fails unless root is the repository root (it has a WORKSPACE file).
+func CheckRoot(root string) error {
+	if _, err := os.Stat(filepath.Join(root, "WORKSPACE")); err != nil {
+		return fmt.Errorf("%s is not the repository root (no WORKSPACE): run `bazel run //tools/new -- ...` inside the repo", root)
+	}
+	return nil
+}
+
 // Write creates the planned files under root. It writes nothing if root is
 // not the repository root or if the package directory exists already.
 func Write(root string, files map[string]string) ([]string, error) {
-	if _, err := os.Stat(filepath.Join(root, "WORKSPACE")); err != nil {
-		return nil, fmt.Errorf("%s is not the repository root (no WORKSPACE): run `bazel run //tools/new -- ...` inside the repo", root)
+	if err := CheckRoot(root); err != nil {
+		return nil, err
 	}
 	paths := make([]string, 0, len(files))
 	dirs := map[string]bool{}

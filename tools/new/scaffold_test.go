@@ -78,12 +78,21 @@ func read(t *testing.T, p string) string {
 	return string(data)
 }
 
-// repo makes an empty repository root (a WORKSPACE file and nothing else).
+// repo makes an empty repository root: a WORKSPACE file and go.mod.
 func repo(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(root, "WORKSPACE"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.org/x\n"), 0o644))
 	return root
+}
+
+// mod is the repository's module path (go.mod), as the scaffolder reads it.
+func mod(t *testing.T) string {
+	t.Helper()
+	m, err := ModulePath(top)
+	require.NoError(t, err)
+	return m
 }
 
 // fakeGazelle writes a script that records its arguments in root/gazelle.args.
@@ -105,25 +114,25 @@ func keys(m map[string]string) []string {
 }
 
 func TestPlan(t *testing.T) {
-	lib, err := Plan("lib", "money")
+	lib, err := Plan("lib", "money", mod(t))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"libs/money/money.go", "libs/money/money_test.go"}, keys(lib))
 	assert.Contains(t, lib["libs/money/money.go"], "// Package money is a shared library of the monorepo.")
 	assert.Contains(t, lib["libs/money/money_test.go"], `"github.com/stretchr/testify/assert"`)
 
-	app, err := Plan("app", "pay_api")
+	app, err := Plan("app", "pay_api", mod(t))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"apps/pay_api/main.go", "apps/pay_api/main_test.go"}, keys(app))
 	assert.Contains(t, app["apps/pay_api/main.go"], `flag.NewFlagSet("pay_api", flag.ContinueOnError)`)
 
-	proto, err := Plan("proto", "orders")
+	proto, err := Plan("proto", "orders", mod(t))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"libs/orderspb/orders.proto"}, keys(proto))
 	assert.Contains(t, proto["libs/orderspb/orders.proto"], "package orders.v1;")
 	assert.Contains(t, proto["libs/orderspb/orders.proto"], `option go_package = "example.com/monorepo/libs/orderspb";`)
 	assert.Contains(t, proto["libs/orderspb/orders.proto"], "service Orders {")
 
-	_, err = Plan("proto", "Orders")
+	_, err = Plan("proto", "Orders", mod(t))
 	assert.ErrorContains(t, err, `proto name "Orders": want lower-case letters and digits, starting with a letter (it becomes libs/Orderspb)`)
 }
 
@@ -132,7 +141,7 @@ func TestPlan(t *testing.T) {
 // targets together build and test what the scaffolder renders.
 func TestRenderMatchesGolden(t *testing.T) {
 	for _, kn := range goldenCases {
-		files, err := Plan(kn[0], kn[1])
+		files, err := Plan(kn[0], kn[1], mod(t))
 		require.NoError(t, err)
 		for _, p := range keys(files) {
 			checkGolden(t, p, files[p])
@@ -147,7 +156,7 @@ func TestScaffoldMatchesGolden(t *testing.T) {
 	gazelle := runfile(t, *gazelleFlag)
 	for _, kn := range goldenCases[:2] {
 		root := t.TempDir()
-		for _, p := range []string{"WORKSPACE", "BUILD.bazel", "tools/goproxy/go_deps.bzl"} {
+		for _, p := range []string{"WORKSPACE", "BUILD.bazel", "go.mod", "tools/goproxy/go_deps.bzl"} {
 			require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
 			require.NoError(t, os.WriteFile(filepath.Join(root, p), []byte(read(t, filepath.Join(top, p))), 0o644))
 		}
@@ -173,7 +182,7 @@ func TestRenderedAppRuns(t *testing.T) {
 
 func TestRenderedFilesAreGofmted(t *testing.T) {
 	for _, kn := range [][2]string{{"lib", "money"}, {"app", "pay_api"}, {"app", "x"}} {
-		files, err := Plan(kn[0], kn[1])
+		files, err := Plan(kn[0], kn[1], mod(t))
 		require.NoError(t, err)
 		for p, content := range files {
 			formatted, err := format.Source([]byte(content))
@@ -185,7 +194,7 @@ func TestRenderedFilesAreGofmted(t *testing.T) {
 
 func TestPlanRefusesBadInput(t *testing.T) {
 	tests := []struct{ kind, name, want string }{
-		{"service", "x", `unknown kind "service": want lib, app or proto`},
+		{"service", "x", `unknown kind "service": want lib, app, proto or module`},
 		{"lib", "Money", "want lower-case letters and digits"},
 		{"lib", "my_lib", "want lower-case letters and digits"},
 		{"app", "../etc", "it becomes apps/../etc"},
@@ -197,7 +206,7 @@ func TestPlanRefusesBadInput(t *testing.T) {
 		{"app", "image", "the name of its image targets"},
 	}
 	for _, tc := range tests {
-		_, err := Plan(tc.kind, tc.name)
+		_, err := Plan(tc.kind, tc.name, mod(t))
 		require.Error(t, err, "%s %q", tc.kind, tc.name)
 		assert.ErrorIs(t, err, ErrUsage)
 		assert.Contains(t, err.Error(), tc.want)
@@ -244,7 +253,7 @@ func TestRunWritesNothingOnBadInput(t *testing.T) {
 	assert.Contains(t, stderr.String(), "no -gazelle flag")
 	entries, err := os.ReadDir(root)
 	require.NoError(t, err)
-	assert.Len(t, entries, 1, "only the WORKSPACE file")
+	assert.Len(t, entries, 2, "only the WORKSPACE file and go.mod")
 
 	// Not the repository root: refused before writing.
 	notRepo := t.TempDir()
