@@ -26,9 +26,10 @@ func ModulePath(root string) (string, error) {
 }
 
 // ReplacePath replaces every occurrence of the module path from in text by
-// to, where it stands as a whole path: followed by "/", a quote, a space or
-// anything else that cannot continue a module path, never by a letter, digit,
-// ".", "-", "_" or "~" (so example.com/mono does not touch example.com/monorepo).
+// to, where it stands as a whole path: followed by "/", a quote, a space, a
+// sentence's full stop or anything else that cannot continue a module path,
+// never by a letter, digit, "-", "_", "~" or a "." that goes on (so
+// example.com/mono does not touch example.com/monograph or example.com/mono.v2).
 // It returns the new text and the number of replacements.
 func ReplacePath(text, from, to string) (string, int) {
 	var b strings.Builder
@@ -41,7 +42,7 @@ func ReplacePath(text, from, to string) (string, int) {
 		}
 		end := i + len(from)
 		b.WriteString(text[:i])
-		if end < len(text) && continuesPath(text[end]) || i > 0 && continuesPath(text[i-1]) && text[i-1] != '/' {
+		if continues(text, end) || i > 0 && continuesPath(text[i-1]) && text[i-1] != '/' {
 			b.WriteString(from)
 		} else {
 			b.WriteString(to)
@@ -49,6 +50,19 @@ func ReplacePath(text, from, to string) (string, int) {
 		}
 		text = text[end:]
 	}
+}
+
+// continues reports whether the path that ends at text[end] goes on: a
+// character that a module path may hold follows, except for a "." that ends
+// a sentence (no letter or digit after it).
+func continues(text string, end int) bool {
+	if end >= len(text) || !continuesPath(text[end]) {
+		return false
+	}
+	if text[end] == '.' && (end+1 >= len(text) || !continuesPath(text[end+1]) || text[end+1] == '.') {
+		return false
+	}
+	return true
 }
 
 func continuesPath(c byte) bool {

@@ -14,18 +14,19 @@ import (
 func TestReplacePath(t *testing.T) {
 	const from, to = "example.com/mono", "github.com/acme/x"
 	for in, want := range map[string]string{
-		`import "example.com/mono/libs/a"`:        `import "github.com/acme/x/libs/a"`,
-		"module example.com/mono\n":               "module github.com/acme/x\n",
-		"# gazelle:prefix example.com/mono":       "# gazelle:prefix github.com/acme/x",
-		"https://example.com/mono/spdx/app":       "https://github.com/acme/x/spdx/app",
-		"example.com/monorepo and example.com/mo": "example.com/monorepo and example.com/mo",
-		"example.com/mono.v2 notexample.com/mono": "example.com/mono.v2 notexample.com/mono",
-		"(example.com/mono), 'example.com/mono'":  "(github.com/acme/x), 'github.com/acme/x'",
+		`import "example.com/mono/libs/a"`:                `import "github.com/acme/x/libs/a"`,
+		"module example.com/mono\n":                       "module github.com/acme/x\n",
+		"# gazelle:prefix example.com/mono":               "# gazelle:prefix github.com/acme/x",
+		"https://example.com/mono/spdx/app":               "https://github.com/acme/x/spdx/app",
+		"example.com/monograph and example.com/mo":        "example.com/monograph and example.com/mo",
+		"example.com/mono.v2 notexample.com/mono":         "example.com/mono.v2 notexample.com/mono",
+		"Import example.com/mono. Or example.com/mono/x.": "Import github.com/acme/x. Or github.com/acme/x/x.",
+		"(example.com/mono), 'example.com/mono'":          "(github.com/acme/x), 'github.com/acme/x'",
 	} {
 		got, _ := ReplacePath(in, from, to)
 		assert.Equal(t, want, got, in)
 	}
-	_, n := ReplacePath("example.com/mono example.com/mono/x example.com/monorepo", from, to)
+	_, n := ReplacePath("example.com/mono example.com/mono/x example.com/monograph", from, to)
 	assert.Equal(t, 2, n)
 }
 
@@ -49,7 +50,7 @@ func TestRenameModule(t *testing.T) {
 		"WORKSPACE":          "",
 		"go.mod":             "module example.com/mono\n\ngo 1.26\n",
 		"apps/a/main.go":     "package main\n\nimport _ \"example.com/mono/libs/b\"\n",
-		"README.md":          "Not ours: example.com/monorepo.\n",
+		"README.md":          "Not ours: example.com/monograph.\n",
 		"tools/blob.bin":     "example.com/mono\x00",
 		"libs/b/BUILD.bazel": "go_library(importpath = \"example.com/mono/libs/b\")\n",
 	})
@@ -64,7 +65,7 @@ func TestRenameModule(t *testing.T) {
 	to, err := ModulePath(root)
 	require.NoError(t, err)
 	assert.Equal(t, "github.com/acme/mono", to)
-	assert.Equal(t, "Not ours: example.com/monorepo.\n", read(t, filepath.Join(root, "README.md")), "a longer path is not the module")
+	assert.Equal(t, "Not ours: example.com/monograph.\n", read(t, filepath.Join(root, "README.md")), "a longer path is not the module")
 	assert.Equal(t, "example.com/mono\x00", read(t, filepath.Join(root, "tools/blob.bin")), "binary files are left alone")
 
 	// Now the tree has uncommitted changes: refused, nothing written.
