@@ -60,13 +60,13 @@ def k8s_manifest(name, template, push, uid = 65532, **kwargs):
         size = "small",
         # Like go_image's tests: --config=race skips it, its images want static binaries.
         tags = tags + ["image"],
-        srcs = ["//tools/oci:exec_test.sh"],
+        # sh_test runs its one src, the checker's binary, with args.
+        srcs = ["//tools/deploy/manifestcheck"],
         args = [
-            "$(rootpath //tools/deploy/manifestcheck)",
             "$(rootpath :%s)" % name,
             "$(rootpath :%s_image.digest)" % name,
             "%d" % uid,
         ],
-        data = [":" + name, ":%s_image.digest" % name, "//tools/deploy/manifestcheck"],
+        data = [":" + name, ":%s_image.digest" % name],
         **kwargs
     )

@@ -4,7 +4,10 @@ load("//tools/oci:config.bzl", "LABELS", "NONROOT_GID", "NONROOT_UID", "PLATFORM
 load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push", "oci_sbom")
 load("//tools/oci/private:platform_binary.bzl", "platform_binary")
 
-HOST_PLATFORM = "linux/amd64"
+# The platform of the image named NAME, which holds the very binary `bazel run`
+# executes when the target platform is linux/amd64 (:target_linux_amd64); on any
+# other target platform (a Mac), one built for it. Not the host's: the host may be anything.
+RUN_PLATFORM = "linux/amd64"
 
 def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64", "linux/arm64"], repository = None, labels = {}, env = {}, **kwargs):
     """Declares the images of one Go binary and a test for each.
@@ -54,17 +57,17 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         # Each image's binary is built for its platform by a transition, never the
         # host's; for linux/amd64 on a linux/amd64 target platform (this CI's host)
         # it is the very binary `bazel run` executes. A select() dict, for the test too.
-        host = platform == HOST_PLATFORM
-        image = name if host else name + "_" + platform.replace("/", "_")
+        runs = platform == RUN_PLATFORM
+        image = name if runs else name + "_" + platform.replace("/", "_")
         platform_binary(
             name = image + "_binary",
             platform = PLATFORMS[platform],
             binary = binary,
-            # The host's: built only when the select below picks it (not on linux/amd64).
-            tags = ["manual"] if host else [],
+            # RUN_PLATFORM's: built only when the select below picks it (not on linux/amd64).
+            tags = ["manual"] if runs else [],
         )
         image_binary = {"//conditions:default": ":%s_binary" % image}
-        if host:
+        if runs:
             image_binary["//tools/oci:target_linux_amd64"] = binary
         oci_image(
             name = image,
@@ -125,8 +128,8 @@ def check_platforms(name, platforms):
     Returns:
       The error message, or None when the list is good.
     """
-    if not platforms or platforms[0] != HOST_PLATFORM:
-        return "go_image %s: platforms must start with %s (the image of the binary `bazel run` executes), got %s" % (name, HOST_PLATFORM, platforms)
+    if not platforms or platforms[0] != RUN_PLATFORM:
+        return "go_image %s: platforms must start with %s (the image of the binary `bazel run` executes), got %s" % (name, RUN_PLATFORM, platforms)
     for platform in platforms:
         if platform not in PLATFORMS:
             return "go_image %s: platform %r is not one of %s; add it to PLATFORMS in tools/oci/config.bzl." % (name, platform, ", ".join(sorted(PLATFORMS.keys())))
@@ -154,13 +157,14 @@ def _push_test(name):
     )
 
 def _check_test(name, checker, args, data):
-    # A test that runs one of our Go checkers (imagecheck, pushcheck) on this app's targets.
+    # A test that runs one of our Go checkers (imagecheck, pushcheck) on this app's
+    # targets: sh_test runs its one src, here the checker's binary, with args.
     native.sh_test(
         name = name,
         size = "small",
         # --config=race skips these: race needs cgo, images need static binaries.
         tags = ["image"],
-        srcs = ["//tools/oci:exec_test.sh"],
-        args = ["$(rootpath %s)" % checker] + args,
-        data = [checker] + data,
+        srcs = [checker],
+        args = args,
+        data = data,
     )
