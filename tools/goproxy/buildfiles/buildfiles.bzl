@@ -149,6 +149,28 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "go/analysis/passes/atomicalign": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "atomicalign",
+    srcs = ["atomicalign.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/atomicalign",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/typesinternal",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":atomicalign",
+    visibility = ["//visibility:public"],
+)
+""",
             "go/analysis/passes/bools": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -171,6 +193,26 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "go/analysis/passes/buildssa": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "buildssa",
+    srcs = ["buildssa.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/buildssa",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/ctrlflow",
+        "//go/ssa",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":buildssa",
+    visibility = ["//visibility:public"],
+)
+""",
             "go/analysis/passes/buildtag": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -187,6 +229,29 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":buildtag",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/cgocall": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "cgocall",
+    srcs = [
+        "cgocall.go",
+        "cgocall_go120.go",
+        "cgocall_go121.go",
+    ],
+    importpath = "golang.org/x/tools/go/analysis/passes/cgocall",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//internal/typesinternal",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":cgocall",
     visibility = ["//visibility:public"],
 )
 """,
@@ -261,6 +326,28 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "go/analysis/passes/deepequalerrors": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "deepequalerrors",
+    srcs = ["deepequalerrors.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/deepequalerrors",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/typesinternal",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":deepequalerrors",
+    visibility = ["//visibility:public"],
+)
+""",
             "go/analysis/passes/defers": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -327,6 +414,43 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "go/analysis/passes/fieldalignment": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "fieldalignment",
+    srcs = ["fieldalignment.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/fieldalignment",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//internal/astutil",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":fieldalignment",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/findcall": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "findcall",
+    srcs = ["findcall.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/findcall",
+    visibility = ["//visibility:public"],
+    deps = ["//go/analysis"],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":findcall",
+    visibility = ["//visibility:public"],
+)
+""",
             "go/analysis/passes/framepointer": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -343,6 +467,32 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":framepointer",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/gofix": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "gofix",
+    srcs = [
+        "doc.go",
+        "gofix.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/gofix",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/analysis/passes/internal/gofixdirective",
+        "//go/ast/inspector",
+        "//internal/analysis/analyzerutil",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":gofix",
     visibility = ["//visibility:public"],
 )
 """,
@@ -365,6 +515,29 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":hostport",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/httpmux": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "httpmux",
+    srcs = ["httpmux.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/httpmux",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/typesinternal",
+        "@org_golang_x_mod//semver",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":httpmux",
     visibility = ["//visibility:public"],
 )
 """,
@@ -415,6 +588,42 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "go/analysis/passes/inline": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "inline",
+    srcs = [
+        "doc.go",
+        "inline.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/inline",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/analysis/passes/internal/gofixdirective",
+        "//go/ast/edge",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/analysis/analyzerutil",
+        "//internal/analysis/typeindex",
+        "//internal/astutil",
+        "//internal/moreiters",
+        "//internal/packagepath",
+        "//internal/refactor",
+        "//internal/refactor/inline",
+        "//internal/typesinternal",
+        "//internal/typesinternal/typeindex",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":inline",
+    visibility = ["//visibility:public"],
+)
+""",
             "go/analysis/passes/inspect": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -432,6 +641,26 @@ alias(
     name = "go_default_library",
     actual = ":inspect",
     visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/internal/gofixdirective": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "gofixdirective",
+    srcs = ["gofixdirective.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/internal/gofixdirective",
+    visibility = ["//go/analysis/passes:__subpackages__"],
+    deps = [
+        "//go/analysis",
+        "//go/ast/inspector",
+        "//internal/astutil",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":gofixdirective",
+    visibility = ["//go/analysis/passes:__subpackages__"],
 )
 """,
             "go/analysis/passes/loopclosure": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
@@ -490,6 +719,75 @@ alias(
     visibility = ["//visibility:public"],
 )
 """,
+            "go/analysis/passes/modernize": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "modernize",
+    srcs = [
+        "any.go",
+        "atomictypes.go",
+        "bloop.go",
+        "doc.go",
+        "embedlit.go",
+        "errorsastype.go",
+        "fmtappendf.go",
+        "forvar.go",
+        "importcomment.go",
+        "maps.go",
+        "minmax.go",
+        "modernize.go",
+        "newexpr.go",
+        "omitzero.go",
+        "plusbuild.go",
+        "rangeint.go",
+        "reflect.go",
+        "reflecttypeassert.go",
+        "slices.go",
+        "slicesbackward.go",
+        "slicesclip.go",
+        "slicescontains.go",
+        "slicesdelete.go",
+        "sortslice.go",
+        "stditerators.go",
+        "stringsbuilder.go",
+        "stringscut.go",
+        "stringscutprefix.go",
+        "stringsseq.go",
+        "testingcontext.go",
+        "unsafefuncs.go",
+        "waitgroupgo.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/modernize",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/edge",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/analysis/analyzerutil",
+        "//internal/analysis/typeindex",
+        "//internal/astutil",
+        "//internal/cursorutil",
+        "//internal/fmtstr",
+        "//internal/moreiters",
+        "//internal/packagepath",
+        "//internal/refactor",
+        "//internal/stdlib",
+        "//internal/typeparams",
+        "//internal/typesinternal",
+        "//internal/typesinternal/typeindex",
+        "//internal/versions",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":modernize",
+    visibility = ["//visibility:public"],
+)
+""",
             "go/analysis/passes/nilfunc": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -513,6 +811,49 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":nilfunc",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/nilness": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "nilness",
+    srcs = [
+        "doc.go",
+        "nilness.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/nilness",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/buildssa",
+        "//go/ssa",
+        "//internal/analysis/analyzerutil",
+        "//internal/astutil",
+        "//internal/typeparams",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":nilness",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/pkgfact": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "pkgfact",
+    srcs = ["pkgfact.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/pkgfact",
+    visibility = ["//visibility:public"],
+    deps = ["//go/analysis"],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":pkgfact",
     visibility = ["//visibility:public"],
 )
 """,
@@ -547,6 +888,82 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":printf",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/reflectvaluecompare": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "reflectvaluecompare",
+    srcs = [
+        "doc.go",
+        "reflectvaluecompare.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/reflectvaluecompare",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/analysis/analyzerutil",
+        "//internal/typesinternal",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":reflectvaluecompare",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/scannererr": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "scannererr",
+    srcs = ["scannererr.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/scannererr",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/edge",
+        "//internal/analysis/typeindex",
+        "//internal/moreiters",
+        "//internal/typesinternal",
+        "//internal/typesinternal/typeindex",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":scannererr",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/shadow": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "shadow",
+    srcs = [
+        "doc.go",
+        "shadow.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/shadow",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//internal/analysis/analyzerutil",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":shadow",
     visibility = ["//visibility:public"],
 )
 """,
@@ -626,6 +1043,52 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":slog",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/sortslice": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "sortslice",
+    srcs = ["analyzer.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/sortslice",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/typesinternal",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":sortslice",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/sqlrowserr": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "sqlrowserr",
+    srcs = ["sqlrowserr.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/sqlrowserr",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/edge",
+        "//go/ast/inspector",
+        "//internal/analysis/typeindex",
+        "//internal/moreiters",
+        "//internal/typesinternal/typeindex",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":sqlrowserr",
     visibility = ["//visibility:public"],
 )
 """,
@@ -907,6 +1370,58 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":unusedresult",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/unusedwrite": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "unusedwrite",
+    srcs = [
+        "doc.go",
+        "unusedwrite.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/unusedwrite",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/buildssa",
+        "//go/ssa",
+        "//internal/analysis/analyzerutil",
+        "//internal/typeparams",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":unusedwrite",
+    visibility = ["//visibility:public"],
+)
+""",
+            "go/analysis/passes/usesgenerics": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "usesgenerics",
+    srcs = [
+        "doc.go",
+        "usesgenerics.go",
+    ],
+    embedsrcs = ["doc.go"],
+    importpath = "golang.org/x/tools/go/analysis/passes/usesgenerics",
+    visibility = ["//visibility:public"],
+    deps = [
+        "//go/analysis",
+        "//go/analysis/passes/inspect",
+        "//go/ast/inspector",
+        "//internal/analysis/analyzerutil",
+        "//internal/typeparams/genericfeatures",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":usesgenerics",
     visibility = ["//visibility:public"],
 )
 """,
@@ -1511,6 +2026,31 @@ alias(
     ],
 )
 """,
+            "internal/astutil/free": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "free",
+    srcs = ["free.go"],
+    importpath = "golang.org/x/tools/internal/astutil/free",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":free",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
             "internal/cursorutil": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -1889,6 +2429,31 @@ alias(
     ],
 )
 """,
+            "internal/moreiters": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "moreiters",
+    srcs = ["iters.go"],
+    importpath = "golang.org/x/tools/internal/moreiters",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":moreiters",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
             "internal/moremaps": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -2039,6 +2604,53 @@ alias(
     ],
 )
 """,
+            "internal/refactor/inline": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "inline",
+    srcs = [
+        "callee.go",
+        "calleefx.go",
+        "doc.go",
+        "escape.go",
+        "falcon.go",
+        "inline.go",
+        "util.go",
+    ],
+    importpath = "golang.org/x/tools/internal/refactor/inline",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+    deps = [
+        "//go/ast/edge",
+        "//go/ast/inspector",
+        "//go/types/typeutil",
+        "//internal/astutil",
+        "//internal/astutil/free",
+        "//internal/cursorutil",
+        "//internal/moremaps",
+        "//internal/packagepath",
+        "//internal/refactor",
+        "//internal/typeparams",
+        "//internal/typesinternal",
+        "//internal/versions",
+    ],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":inline",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
             "internal/stdlib": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
 
 go_library(
@@ -2093,6 +2705,32 @@ go_library(
 alias(
     name = "go_default_library",
     actual = ":typeparams",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+)
+""",
+            "internal/typeparams/genericfeatures": """load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+go_library(
+    name = "genericfeatures",
+    srcs = ["features.go"],
+    importpath = "golang.org/x/tools/internal/typeparams/genericfeatures",
+    visibility = [
+        "//:__subpackages__",
+        "@org_golang_x_tools_go_expect//:__subpackages__",
+        "@org_golang_x_tools_go_packages_packagestest//:__subpackages__",
+        "@org_golang_x_tools_go_vcs//:__subpackages__",
+    ],
+    deps = ["//go/ast/inspector"],
+)
+
+alias(
+    name = "go_default_library",
+    actual = ":genericfeatures",
     visibility = [
         "//:__subpackages__",
         "@org_golang_x_tools_go_expect//:__subpackages__",

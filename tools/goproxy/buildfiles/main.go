@@ -186,14 +186,30 @@ func copyModule(src, dst string) error {
 }
 
 // closure returns the BUILD file, without test rules, of each root package
-// and of each package of the module that they depend on, by directory.
+// and of each package of the module that they depend on, by directory. A
+// root DIR/* stands for every directory right below DIR that Gazelle gave a
+// BUILD file (all of golang.org/x/tools's analyzers, say).
 func closure(root string, roots []string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	from := map[string]string{} // a package -> the first that depends on it
+	var queue []string
 	for _, r := range roots {
-		from[r] = "roots.bzl"
+		dirs := []string{r}
+		if parent, ok := strings.CutSuffix(r, "/*"); ok {
+			matches, err := filepath.Glob(filepath.Join(root, parent, "*", "BUILD.bazel"))
+			if err != nil || len(matches) == 0 {
+				return nil, fmt.Errorf("root %q (roots.bzl): no package below %s", r, parent)
+			}
+			dirs = dirs[:0]
+			for _, m := range matches {
+				dirs = append(dirs, parent+"/"+filepath.Base(filepath.Dir(m)))
+			}
+		}
+		for _, d := range dirs {
+			from[d] = "roots.bzl"
+		}
+		queue = append(queue, dirs...)
 	}
-	queue := append([]string(nil), roots...)
 	for len(queue) > 0 {
 		dir := queue[0]
 		queue = queue[1:]

@@ -85,6 +85,21 @@ func TestClosureFollowsLibrariesNotTests(t *testing.T) {
 	assert.ErrorContains(t, err, `package "missing" (from roots.bzl): Gazelle wrote no BUILD file`)
 }
 
+func TestClosureRootPattern(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "passes/x/BUILD.bazel"), libB)
+	write(t, filepath.Join(root, "passes/y/BUILD.bazel"), libB)
+	write(t, filepath.Join(root, "passes/y/cmd/y/BUILD.bazel"), libB)
+	write(t, filepath.Join(root, "passes/z/README"), "not a package")
+
+	got, err := closure(root, []string{"passes/*"})
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{"passes/x", "passes/y"}, keys(got), "one level: not passes/y/cmd/y, not a directory without a BUILD file")
+
+	_, err = closure(root, []string{"none/*"})
+	assert.ErrorContains(t, err, `root "none/*" (roots.bzl): no package below none`)
+}
+
 func keys(m map[string][]byte) []string {
 	var out []string
 	for k := range m {

@@ -9,22 +9,16 @@ out); `bazel run //tools/goproxy/buildfiles` rewrites it, and
 //tools/goproxy/buildfiles:buildfiles_test fails when it is stale.
 """
 
-load("//tools/lint:vet_analyzers.bzl", "VET_ANALYZERS")
-
-_X_TOOLS = "@org_golang_x_tools//"
-
-# Package directories, relative to the module root. A package the build needs
-# and that is missing here fails to load with a message naming this file.
+# Package directories, relative to the module root; DIR/* is every package right
+# below DIR. A package the build needs and that is missing here fails to load
+# with a message naming this file.
 ROOTS = {
     "com_github_pmezard_go_difflib": [
         "difflib",  # rules_go's nogo (fixes as diffs), testify
     ],
     "org_golang_x_tools": [
-        # nogo's analyzers (tools/lint/vet_analyzers.bzl)
-        label[len(_X_TOOLS):]
-        for label in VET_ANALYZERS
-        if label.startswith(_X_TOOLS)
-    ] + [
+        # Every analyzer, whichever of them nogo runs (tools/lint/vet_analyzers.bzl)
+        "go/analysis/passes/*",
         # rules_go's nogo driver (go/tools/builders)
         "go/analysis",
         "go/gcexportdata",
