@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,7 +75,7 @@ func continuesPath(c byte) bool {
 // docs), and returns the files it changed. It changes nothing unless to is a
 // valid module path, root is a git checkout without uncommitted changes (so
 // `git diff` shows the rename and `git checkout .` undoes it), and from
-// appears somewhere. Binary files are left alone.
+// appears somewhere. Binary files are left alone; Go files are gofmt'ed.
 func RenameModule(root, from, to string) ([]string, error) {
 	if err := module.CheckPath(to); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUsage, err)
@@ -111,7 +112,14 @@ func RenameModule(root, from, to string) ([]string, error) {
 		if n == 0 {
 			continue
 		}
-		if err := os.WriteFile(full, []byte(text), info.Mode().Perm()); err != nil {
+		out := []byte(text)
+		if strings.HasSuffix(p, ".go") {
+			// A longer or shorter path can move gofmt's alignment (composite literals, comments).
+			if formatted, err := format.Source(out); err == nil {
+				out = formatted
+			}
+		}
+		if err := os.WriteFile(full, out, info.Mode().Perm()); err != nil {
 			return changed, fmt.Errorf("write %s: %w (git checkout . undoes what was written)", p, err)
 		}
 		changed = append(changed, p)

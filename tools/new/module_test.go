@@ -50,6 +50,7 @@ func TestRenameModule(t *testing.T) {
 		"WORKSPACE":          "",
 		"go.mod":             "module example.com/mono\n\ngo 1.26\n",
 		"apps/a/main.go":     "package main\n\nimport _ \"example.com/mono/libs/b\"\n",
+		"apps/a/m.go":        "package main\n\nvar m = map[string]int{\n\t\"example.com/mono\": 1,\n\t\"example.org/x\":    2,\n}\n",
 		"README.md":          "Not ours: example.com/monograph.\n",
 		"tools/blob.bin":     "example.com/mono\x00",
 		"libs/b/BUILD.bazel": "go_library(importpath = \"example.com/mono/libs/b\")\n",
@@ -60,7 +61,8 @@ func TestRenameModule(t *testing.T) {
 
 	changed, err := RenameModule(root, from, "github.com/acme/mono")
 	require.NoError(t, err)
-	assert.Equal(t, []string{"apps/a/main.go", "go.mod", "libs/b/BUILD.bazel"}, changed)
+	assert.Equal(t, []string{"apps/a/m.go", "apps/a/main.go", "go.mod", "libs/b/BUILD.bazel"}, changed)
+	assert.Equal(t, "package main\n\nvar m = map[string]int{\n\t\"github.com/acme/mono\": 1,\n\t\"example.org/x\":        2,\n}\n", read(t, filepath.Join(root, "apps/a/m.go")), "gofmt'ed: the longer key moves the alignment")
 	assert.Equal(t, "package main\n\nimport _ \"github.com/acme/mono/libs/b\"\n", read(t, filepath.Join(root, "apps/a/main.go")))
 	to, err := ModulePath(root)
 	require.NoError(t, err)
