@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 fresh_copy repo
 
-modules=tools/goproxy/modules.bzl
+modules=tools/goproxy/pins.bzl
 good=$(sed -n '/"io_bazel_rules_go"/,/)/s/.*sum = "\(h1:[^"]*\)".*/\1/p' "$copy/$modules")
 [[ -n "$good" ]] || fail "no io_bazel_rules_go sum found in $modules"
 bad="h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
@@ -16,11 +16,12 @@ sed -i "s|$good|$bad|" "$copy/$modules"
 code=0
 (cd "$copy" && tools/bazel --output_base="$ob" query //libs/... >"$tmp/out" 2>&1) || code=$?
 [[ $code -ne 0 ]] || fail "bazel succeeded with a tampered hash"
-# The proxy's hash is padded to line up with the pin's file name.
-for want in "checksum mismatch for github.com/bazelbuild/rules_go@v0.57.0: nothing was extracted" \
-  "tools/goproxy/modules.bzl: $bad" "go.sum:                    $good" "the proxy serves:          $good" \
-  "The proxy agrees with go.sum: tools/goproxy/modules.bzl was edited by hand"; do
-  grep -qF -- "$want" "$tmp/out" || {
+# Each pin on a line of its own, padded to line up (hashes hold no regex specials but + and /).
+pins_re=${modules//./\\.}
+for want in "checksum mismatch for github\.com/bazelbuild/rules_go@v0\.57\.0: nothing was extracted" \
+  "$pins_re: +${bad//+/\\+}" "go\.sum: +${good//+/\\+}" "the proxy serves: +${good//+/\\+}" \
+  "The proxy agrees with go\.sum: $pins_re was edited by hand"; do
+  grep -qE -- "$want" "$tmp/out" || {
     cat "$tmp/out" >&2
     fail "message lacks: $want"
   }
@@ -58,7 +59,7 @@ tamper_dep cc_mvdan_editorconfig mvdan.cc/editorconfig@v0.3.0 "Gazelle's go_repo
 tamper_dep cc_mvdan_editorconfig mvdan.cc/editorconfig@v0.3.0 "Gazelle's go_repository" "go.sum $deps" \
   "Both pins agree and the proxy disagrees with them: go.sum was edited"
 tamper_dep com_github_pmezard_go_difflib github.com/pmezard/go-difflib@v1.0.0 "BUILD files generated ahead of time" "$deps" \
-  "the proxy serves:          GOOD"
+  "tools/goproxy/go_deps.bzl: BAD"
 
 # A drifted go.mod toolchain or Gazelle makes //tools/goproxy:pins_test fail, naming both versions.
 pins() { "$copy/tools/goproxy/pins_test.sh" "$copy/$modules" "$copy/go.mod" "$copy/go.sum" >"$tmp/out" 2>&1; }

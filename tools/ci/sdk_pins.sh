@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Every Go SDK pin in tools/goproxy/modules.bzl is what the Go module proxy
+# Every Go SDK pin in tools/goproxy/pins.bzl is what the Go module proxy
 # serves (hand-written): each golang.org/toolchain module (linux and darwin,
 # amd64 and arm64) downloaded once into an empty module cache, its go.sum hash
 # compared with the pin. Catches a wrong pin for a host this machine cannot run.
 source "$(dirname "$0")/lib.sh"
-modules=$root/tools/goproxy/modules.bzl
+modules=$root/tools/goproxy/pins.bzl
 mapfile -t pins < <(awk '/module = "golang.org\/toolchain"/ {m = 1; next} m && $1 == "version" {gsub(/[",]/, "", $3); v = $3} m && $1 == "sum" {gsub(/[",]/, "", $3); print v, $3; m = 0}' "$modules")
 ((${#pins[@]} == 4)) || fail "$modules: ${#pins[@]} golang.org/toolchain pins, want 4 (linux, darwin x amd64, arm64)"
 for p in "${pins[@]}"; do

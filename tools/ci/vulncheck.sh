@@ -83,7 +83,7 @@ fi
 ok "update_db to an unserved version: exit $code, pin unchanged"
 
 # A tampered database hash stops the fetch before anything is extracted.
-sed -i '/"go_vulndb": struct(/,/)/s|sum = "h1:[^"]*"|sum = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="|' tools/goproxy/modules.bzl
+sed -i '/"go_vulndb": struct(/,/)/s|sum = "h1:[^"]*"|sum = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="|' tools/goproxy/pins.bzl
 code=0
 tools/bazel build --noshow_progress //tools/vulncheck:db >"$tmp/out" 2>&1 || code=$?
 if [[ $code -eq 0 ]] || ! grep -qF "checksum mismatch for golang.org/x/vulndb@" "$tmp/out"; then
@@ -91,5 +91,5 @@ if [[ $code -eq 0 ]] || ! grep -qF "checksum mismatch for golang.org/x/vulndb@" 
   fail "a tampered go_vulndb hash did not stop the build (exit $code)"
 fi
 ok "tampered go_vulndb hash: exit $code, $(grep -o 'checksum mismatch for golang.org/x/vulndb@[^ ]*' "$tmp/out" | head -1)"
-git checkout -q tools/goproxy/modules.bzl
+git checkout -q tools/goproxy/pins.bzl
 echo "vulncheck.sh: $passed passed, 0 failed"

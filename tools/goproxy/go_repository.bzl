@@ -1,7 +1,7 @@
 """go_repository for go_deps.bzl: Gazelle's, except for modules with BUILD files generated ahead of time (hand-written)."""
 
 load("@bazel_gazelle//:deps.bzl", _gazelle_go_repository = "go_repository")
-load("//tools/goproxy:go_module.bzl", "go_proxy_module")
+load("//tools/goproxy:go_proxy_module.bzl", "go_proxy_module")
 load("//tools/goproxy/buildfiles:buildfiles.bzl", "BUILD_FILES")
 load("//tools/goproxy/buildfiles:roots.bzl", "ROOTS")
 

@@ -1,7 +1,7 @@
 """Declares the build's own repositories: rule sets and Go SDK through the Go proxy, plus the Bazel 4.2.3 shims."""
 
-load("//tools/goproxy:go_module.bzl", "go_proxy_module")
-load("//tools/goproxy:modules.bzl", "MODULES")
+load("//tools/goproxy:go_proxy_module.bzl", "go_proxy_module")
+load("//tools/goproxy:pins.bzl", "MODULES")
 load("//tools/goproxy/patches:patches.bzl", "PATCHES")
 
 def _debian_rules_impl(ctx):

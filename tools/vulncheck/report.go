@@ -175,5 +175,5 @@ func (r *Report) Write(w io.Writer, what string) {
 		}
 	}
 	fmt.Fprintf(w, "\nFix: upgrade each module to its fixed version (go get MODULE@VERSION, then bazel run //:gazelle-update-repos);\n"+
-		"for stdlib, move go.mod's toolchain and the Go SDK pins in tools/goproxy/modules.bzl to the fixed Go; or stop calling the code.\n")
+		"for stdlib, move go.mod's toolchain and the Go SDK pins in tools/goproxy/pins.bzl to the fixed Go; or stop calling the code.\n")
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bazel run //tools/vulncheck:update_db [-- VERSION]: moves the go_vulndb pin in
-# tools/goproxy/modules.bzl to golang.org/x/vulndb@VERSION (default: latest),
+# tools/goproxy/pins.bzl to golang.org/x/vulndb@VERSION (default: latest),
 # with the hash the Go command verified. The next build fetches it and checks
 # that hash (a mismatch stops the fetch, naming both hashes).
 set -euo pipefail
@@ -9,7 +9,7 @@ go=$(realpath "$1")
 shift
 version=${1:-latest}
 cd "${BUILD_WORKSPACE_DIRECTORY:?run it with bazel run //tools/vulncheck:update_db}"
-pins=tools/goproxy/modules.bzl
+pins=tools/goproxy/pins.bzl
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -45,7 +45,7 @@ func run(args []string) error {
 	}
 	if fl.NArg() < 1 || fl.NArg() > 2 {
 		fl.Usage()
-		return errors.New("want a repository name of tools/goproxy/modules.bzl (io_bazel_rules_go, bazel_gazelle) and an optional version")
+		return errors.New("want a repository name of tools/goproxy/pins.bzl (io_bazel_rules_go, bazel_gazelle) and an optional version")
 	}
 	ws := os.Getenv("BUILD_WORKSPACE_DIRECTORY")
 	if ws == "" {
@@ -56,7 +56,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	mods, err := readModules(filepath.Join(ws, "tools/goproxy/modules.bzl"))
+	mods, err := readModules(filepath.Join(ws, "tools/goproxy/pins.bzl"))
 	if err != nil {
 		return err
 	}
@@ -129,7 +129,7 @@ func run(args []string) error {
 			return err
 		}
 	}
-	fmt.Printf("Rewrote %d patch files in %s. Now pin %s@%s in tools/goproxy/modules.bzl and run bazel test //...\n", len(series[repo]), patchDir, m.Path, m.Version)
+	fmt.Printf("Rewrote %d patch files in %s. Now pin %s@%s in tools/goproxy/pins.bzl and run bazel test //...\n", len(series[repo]), patchDir, m.Path, m.Version)
 	return nil
 }
 

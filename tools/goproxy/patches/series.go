@@ -20,7 +20,7 @@ import (
 // seriesPackage is the Bazel package whose labels patches.bzl lists.
 const seriesPackage = "//tools/goproxy/patches:"
 
-// Module is one entry of modules.bzl's MODULES: a Go module pinned by version.
+// Module is one entry of pins.bzl's MODULES: a Go module pinned by version.
 type Module struct {
 	Path    string
 	Version string
@@ -51,7 +51,7 @@ func readSeries(path string) (map[string][]string, error) {
 	return series, nil
 }
 
-// readModules reads modules.bzl's MODULES: repository name -> module path and version.
+// readModules reads pins.bzl's MODULES: repository name -> module path and version.
 func readModules(path string) (map[string]Module, error) {
 	dict, err := readDict(path, "MODULES")
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // Paths relative to this package, where both go test and bazel test run it.
 var (
 	seriesFile  = "patches.bzl"
-	modulesFile = "../modules.bzl"
+	modulesFile = "../pins.bzl"
 	zips        = flag.String("zips", "", "REPOSITORY=PATH,... of the pinned module zips, relative to the "+
 		"workspace's runfiles (bazel test); without it, the go command's module cache (go test)")
 )
@@ -50,7 +50,7 @@ func TestSeriesAppliesExactly(t *testing.T) {
 	for repo, patches := range series {
 		t.Run(repo, func(t *testing.T) {
 			m, ok := mods[repo]
-			require.True(t, ok, "patches.bzl names %s, which modules.bzl does not pin", repo)
+			require.True(t, ok, "patches.bzl names %s, which pins.bzl does not pin", repo)
 			tree, err := readZip(zipOf(t, repo, m), m)
 			require.NoError(t, err)
 			for _, p := range patches {

@@ -39,7 +39,7 @@ func main() {
 	if *version != "" {
 		t, err := module.PseudoVersionTime(*version)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "vulndb: -version %s: %v (want the module's pseudo-version, as pinned in tools/goproxy/modules.bzl)\n", *version, err)
+			fmt.Fprintf(os.Stderr, "vulndb: -version %s: %v (want the module's pseudo-version, as pinned in tools/goproxy/pins.bzl)\n", *version, err)
 			os.Exit(2)
 		}
 		snapshot = t

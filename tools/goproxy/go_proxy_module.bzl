@@ -121,7 +121,7 @@ user's module cache. The hash check fails before anything is extracted.""",
         "module": attr.string(mandatory = True, doc = "Module path, e.g. github.com/bazelbuild/rules_go."),
         "version": attr.string(mandatory = True, doc = "Module version, e.g. v0.57.0."),
         "sum": attr.string(mandatory = True, doc = "The module's go.sum hash (h1:...)."),
-        "pinned_in": attr.string(default = "tools/goproxy/modules.bzl", doc = "The file that pins sum, for the message of a mismatch."),
+        "pinned_in": attr.string(default = "tools/goproxy/pins.bzl", doc = "The file that pins sum, for the message of a mismatch."),
         "executable_dirs": attr.string_list(doc = "Directories whose files get the exec bit back."),
         "build_file_content": attr.string(doc = "Written as the repository's BUILD.bazel."),
         "subpackages": attr.string_dict(doc = "Directories made packages of their own, each with the BUILD.bazel given " +
