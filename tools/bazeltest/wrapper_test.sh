@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Tests tools/bazel's decisions on a machine without Debian (hand-written
-# sh_test): PATH holds only the tools the wrapper needs, no dpkg-query and no
+# Tests tools/bazel's decisions on a machine without Debian (an sh_test): PATH holds only the tools the wrapper needs, no dpkg-query and no
 # apt-get unless a case adds a fake one; Bazel is the stand-in bazeltest.
 #   wrapper_test.sh TOOLS_BAZEL BAZELVERSION FAKE_BAZEL
 set -euo pipefail

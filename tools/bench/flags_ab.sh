@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of Bazel flags on one incremental edit or a no-op (hand-written). In a
+# A/B of Bazel flags on one incremental edit or a no-op. In a
 # workspace that monobench generated and kept (-work DIR), each round edits LIB (a
 # new branch in its Value, as monobench's edits do; LIB "-" edits nothing: a
 # no-op) and runs `bazel test //libs/... //apps/...` once per flag set, the sets

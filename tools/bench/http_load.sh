@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loopback load test of hello_server (hand-written), with Debian's wrk: GET
+# Loopback load test of hello_server, with Debian's wrk: GET
 # /hello?name=Ada against three servers of the same handler (apps/hello_server/api),
 # taking turns so they share the machine's noise:
 #   hello_server        as deployed: timeouts, probes, JSON access log per request

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # This repository against plain go, as monobench measures a generated one
-# (hand-written): a copy of the tree (tools/ci/lib.sh's fresh_copy: tracked
+# a copy of the tree (tools/ci/lib.sh's fresh_copy: tracked
 # files with uncommitted edits, its own output base), fetched and built once
 # untimed, then ROUNDS rounds of
 #   cold  go: an empty GOCACHE; Bazel: `bazel clean` and a new server (fetched

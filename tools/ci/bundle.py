@@ -1,4 +1,4 @@
-"""Rewrites an OCI runtime bundle's config.json for runc on these machines (hand-written; used by tools/ci/*.sh).
+"""Rewrites an OCI runtime bundle's config.json for runc on these machines (used by tools/ci/*.sh).
 
 usage: bundle.py ORIG_CONFIG OUT_CONFIG [--entrypoint PATH] [--host-network] [--env KEY=VALUE]... -- [ARGS...]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `bazel coverage`, end to end (hand-written): the combined LCOV report has one
+# `bazel coverage`, end to end: the combined LCOV report has one
 # record per source file, and each line's hit count is the sum over the tests'
 # own coverage.dat files (what //tools/coverage/lcovmerge must compute), so a
 # lib covered by its own test and by an app's test is merged, not repeated.

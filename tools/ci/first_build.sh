@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's first command in a brand-new output base (hand-written):
+# The README's first command in a brand-new output base:
 # `bazel run //apps/hello_world` greets, and fetches only what that build needs.
 # Above all not Gazelle's repository tools (about 30 s of `go install` before
 # the first action), which any go_repository on the path, or any package on it

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A developer's first hour in a fresh clone (hand-written), in a copy of the
+# A developer's first hour in a fresh clone, in a copy of the
 # tree with its own output base (scratch_copy; this checkout is never written to):
 #  1. Gazelle owns every BUILD file below apps/ and libs/: delete them all,
 #     `bazel run //:gazelle`, and git status is clean again;

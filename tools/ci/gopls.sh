@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Editor support, end to end (hand-written): gopls (pinned below, installed
+# Editor support, end to end: gopls (pinned below, installed
 # into a temp dir) type-checks our code on a fresh clone, both from go.mod (the
 # default) and through Bazel with GOPACKAGESDRIVER=tools/editor/gopackagesdriver.sh.
 # A throw-away package libs/zz_gopls_probe with a type error, in a scratch copy

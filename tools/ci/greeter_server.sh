@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# greeter_server's image, run for real (hand-written): runc runs the image
+# greeter_server's image, run for real: runc runs the image
 # Bazel built, on the host's 127.0.0.1, configured by GREETER_SERVER_*
 # variables as the Kubernetes manifest does. Two clients call it: grpcurl
 # (github.com/fullstorydev/grpcurl, which no one here wrote; it asks the

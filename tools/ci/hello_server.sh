@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# hello_server's image, run for real (hand-written): runc runs the image Bazel
+# hello_server's image, run for real: runc runs the image Bazel
 # built (as image_run.sh does), on the host's 127.0.0.1, configured by
 # HELLO_SERVER_* variables as the Kubernetes manifest does. Hits every
 # endpoint, sends bad input, then SIGTERM during a slow request: the request

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end check of the README's main command (hand-written): `bazel run
+# End-to-end check of the README's main command: `bazel run
 # //apps/hello_world` greets, takes --name, and fails clearly on bad input.
 # Runs both entry points: tools/bazel, and `bazel` on PATH (Debian's launcher or
 # bazelisk), which hands over to tools/bazel with BAZEL_REAL set.

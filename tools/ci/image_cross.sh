@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Images never hold the host's binary (hand-written): hello_world's images built
+# Images never hold the host's binary: hello_world's images built
 # with a Mac's target platform (--platforms=...:darwin_arm64) hold a linux
 # x86-64 ELF (image) and a linux aarch64 ELF (image_linux_arm64) at
 # /app/hello_world. In this output base, under --platform_suffix=mac, so the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks oci_load's tarball with real readers (hand-written): Debian's skopeo
+# Checks oci_load's tarball with real readers: Debian's skopeo
 # reads it as a docker-archive, and the config inside is the OCI image's own
 # (same config digest, so `docker load` gives the same image ID); Debian's
 # podman loads it (`bazel run //apps/hello_world:image_load`, OCI_ENGINE=podman)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Pushes hello_world's image index to a real registry and pulls it back
-# (hand-written): Debian's docker-registry on 127.0.0.1, `bazel run
+# Debian's docker-registry on 127.0.0.1, `bazel run
 # //apps/hello_world:image_push`, and skopeo as an independent client. Digests
 # must round-trip, the SBOM too (under the referrers fallback tag); a dead
 # registry and refused credentials must fail clearly;

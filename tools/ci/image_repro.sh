@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves images are reproducible (hand-written): builds hello_world's images in
+# Proves images are reproducible: builds hello_world's images in
 # this workspace and again from a copy of the tree at another path, in a brand
 # new output base, and requires identical manifest and index digests, and the
 # same SBOM bytes.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs hello_world's image with a real OCI runtime (hand-written): skopeo copies
+# Runs hello_world's image with a real OCI runtime: skopeo copies
 # the layout Bazel built, Debian's umoci unpacks it into a bundle, Debian's runc
 # runs it. Checks the greeting, exit codes, and that the kernel ran the process
 # as uid/gid 65532. runc, not crun: Debian's crun refuses these machines'

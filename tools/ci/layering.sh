@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the graph enforces the layering (hand-written): code under libs/ may
+# Proves the graph enforces the layering: code under libs/ may
 # depend on libs, never on apps (the package default_visibility our Gazelle
 # gives every package under apps/; tools/ci/fresh_clone.sh checks none is public).
 # Adds a throw-away package libs/zz_layering_probe to a scratch copy

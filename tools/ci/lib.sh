@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers for the CI scripts (hand-written; sourced, not run).
+# Helpers for the CI scripts (sourced, not run).
 #
 # No script writes into this checkout: what adds or edits packages works in a
 # copy of the tracked files (with uncommitted edits), so a killed run leaves

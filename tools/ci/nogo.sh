@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves nogo (go vet's analyzers, //tools/lint:nogo) guards our code and only
-# ours (hand-written). Adds a throw-away package libs/zz_nogo_probe to a scratch
+# ours. Adds a throw-away package libs/zz_nogo_probe to a scratch
 # copy (tools/ci/lib.sh): a vet finding in it, or in its test, fails the build with
 # the analyzer's message; code that does not compile fails with the compiler's
 # message alone, as `go build` prints it (patches/messages/rules_go/nogo-compile-errors.patch);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves that a wrong pinned hash fails the fetch with a clear message: every pin, the
-# proxy's hash, and which of them agree (tools/goproxy/sum_mismatch.bzl; hand-written).
+# proxy's hash, and which of them agree (tools/goproxy/sum_mismatch.bzl).
 # Works on a temp copy of the tree, in its own output base, and leaves both
 # the repo and the user's output base untouched.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Breaking changes to the .proto APIs (hand-written): buf's FILE rules (a
+# Breaking changes to the .proto APIs: buf's FILE rules (a
 # field removed, renumbered or retyped; a message, service or method removed
 # or renamed; ...) on every .proto outside tools/, against a base revision.
 #   proto_breaking.sh            HEAD against $CI_BASE_REF, else the merge base

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Our protoc (tools/proto/protoc, on protocompile) against the real one
-# (hand-written): Debian's protobuf-compiler, installed here and nowhere else,
+# Debian's protobuf-compiler, installed here and nowhere else,
 # as the oracle. protoc_test then compiles every case with both, and compares
 # descriptor sets, plugin requests, generated files, exit codes and error
 # positions; its goldens must still be what this protoc writes. Then the

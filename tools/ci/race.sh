@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --config=race, end to end (hand-written): every test passes under the race
+# --config=race, end to end: every test passes under the race
 # detector, and a throw-away package with a data race (libs/zz_race_probe)
 # fails with Go's "DATA RACE" report. In a scratch copy (tools/ci/lib.sh).
 source "$(dirname "$0")/lib.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's commands, run from the README text (hand-written), so an edit
+# The README's commands, run from the README text, so an edit
 # that breaks one fails CI. Every command line in its indented code blocks runs
 # in a scratch copy (tools/ci/lib.sh), in order, with `bazel` meaning the copy's
 # tools/bazel; a `# ... Hello, X!` comment is output the command must print.

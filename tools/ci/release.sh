@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release stamping, end to end (hand-written). --config=release stamps version
+# Release stamping, end to end. --config=release stamps version
 # and commit into hello_server (x_defs, from its //bazel:stamp lines) and into
 # its image's labels; a plain build is never stamped, so its image digest is
 # the same before and after a release build; a version that is not a valid

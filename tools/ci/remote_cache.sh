@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The remote cache, end to end (hand-written). nginx with WebDAV on 127.0.0.1
+# The remote cache, end to end. nginx with WebDAV on 127.0.0.1
 # is the HTTP cache (Bazel's remote-caching docs name it; Debian ships it).
 #   1. `bazel test //...` with CI=true (so --config=ci: uploads on) in a fresh
 #      copy A fills the cache;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every Go SDK pin in tools/goproxy/pins.bzl is what the Go module proxy
-# serves (hand-written): each golang.org/toolchain module (linux and darwin,
+# serves: each golang.org/toolchain module (linux and darwin,
 # amd64 and arm64) downloaded once into an empty module cache, its go.sum hash
 # compared with the pin. Catches a wrong pin for a host this machine cannot run.
 source "$(dirname "$0")/lib.sh"

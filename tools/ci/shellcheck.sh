@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Debian's shellcheck over every shell script in the tree (hand-written):
+# Runs Debian's shellcheck over every shell script in the tree:
 # zero findings, exceptions only as inline `# shellcheck disable=... # reason`
 # lines. Then proves the check fails, naming the finding, on a scratch tree
 # with a bad script. Not a Bazel test: shellcheck is a host binary from Debian.

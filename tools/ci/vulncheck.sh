@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The vulnerability gate (hand-written): `bazel run //:vulncheck` passes on the
+# The vulnerability gate: `bazel run //:vulncheck` passes on the
 # repository; a throw-away app in a scratch copy (tools/ci/lib.sh) that calls
 # github.com/golang-jwt/jwt/v4 v4.5.1's Parser.ParseUnverified fails it,
 # naming GO-2025-3553, the module, the fixed version and the call path; the update

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# gopls' package loader through Bazel (hand-written): set GOPACKAGESDRIVER to
+# gopls' package loader through Bazel: set GOPACKAGESDRIVER to
 # this file and gopls asks rules_go's gopackagesdriver, which builds the
 # packages' Bazel view (generated code included) instead of reading go.mod.
 # See tools/editor/README.md. Uses tools/bazel, so Bazel need not be on PATH.

@@ -1,4 +1,4 @@
-"""The pinned generators of //tools/generate, as flags for a go_binary or go_test that runs it (hand-written)."""
+"""The pinned generators of //tools/generate, as flags for a go_binary or go_test that runs it."""
 
 # Built by Bazel from go.mod's pins (the go command builds them under go run/test).
 GENERATORS = {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The pre-commit check (hand-written), run by the hook as
+# The pre-commit check, run by the hook as
 #   bazel run //tools/githooks:check -- FILE...
 # with the staged files. Formats the Go files (gofmt), Starlark files
 # (buildifier) and shell scripts (shfmt, by .sh or shebang) among them in place, then asks Gazelle whether any BUILD file is

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tests check.sh (hand-written sh_test) with the real gofmt, buildifier and our
+# Tests check.sh (an sh_test) with the real gofmt, buildifier and our
 # Gazelle in a throw-away repository: staged files are formatted and the
 # commit refused; files that are not staged are left alone; a package without
 # its BUILD file is refused; a clean tree passes.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs tools/githooks/pre-commit as this clone's git pre-commit hook
-# (hand-written): bazel run //tools/githooks:install [-- --force]. It refuses
+# bazel run //tools/githooks:install [-- --force]. It refuses
 # to replace a different hook unless told to.
 set -euo pipefail
 hook=$(realpath "$1")

@@ -1,4 +1,4 @@
-"""go_repository for go_deps.bzl: Gazelle's, except for modules with BUILD files generated ahead of time (hand-written)."""
+"""go_repository for go_deps.bzl: Gazelle's, except for modules with BUILD files generated ahead of time."""
 
 load("@bazel_gazelle//:deps.bzl", _gazelle_go_repository = "go_repository")
 load("//tools/goproxy:go_proxy_module.bzl", "go_proxy_module")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the pins in pins.bzl (hand-written sh_test): every sum is a go.sum
+# Checks the pins in pins.bzl (an sh_test): every sum is a go.sum
 # h1: hash; the Go SDK that Bazel builds with is the `toolchain` of go.mod, so
 # `go build` and `bazel build` use the same Go; and Gazelle is the same module
 # for both (our languages in tools/gazelle compile against go.mod's with `go`).

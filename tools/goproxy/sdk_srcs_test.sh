@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks what the standard library build reads from the SDK (hand-written
-# sh_test): SDK_SRCS is `bazel query 'deps(@go_sdk//:srcs)'` (a genquery), the
+# Checks what the standard library build reads from the SDK (an sh_test):
+# SDK_SRCS is `bazel query 'deps(@go_sdk//:srcs)'` (a genquery), the
 # files of rules_go's `srcs` glob. It must hold the standard library and nothing
 # under src/cmd, which go_proxy_module's `subpackages` cuts off
 # (tools/goproxy/repositories.bzl).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The GitHub workflow gate (hand-written sh_test, //:actionlint_test): actionlint
+# The GitHub workflow gate (//:actionlint_test): actionlint
 # (pinned in go.mod) passes on every workflow, and fails on a copy of one with
 # an unknown runner label and a misspelt step id, naming both. Hermetic:
 # actionlint's shellcheck and pyflakes passes are off (tools/ci/shellcheck.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a formatter or linter over the source tree (hand-written), for the root
+# Runs a formatter or linter over the source tree, for the root
 # targets //:buildifier, //:gofmt, //:shfmt (fix) and //:buildifier_test,
 # //:gofmt_test, //:shfmt_test, //:gazelle_test (check; //:gazelle is Gazelle's
 # own fix target), //:paths_test (check only), and for tools/ci/shellcheck.sh

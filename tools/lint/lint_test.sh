@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the format gates can fail (hand-written): on a scratch tree with bad
+# Proves the format gates can fail: on a scratch tree with bad
 # input, `lint.sh TOOL check` exits 1 and names the fix; `fix` repairs it;
 # `check` then passes. For buildifier (misformatted BUILD file, unused load),
 # gofmt (misformatted Go file), shfmt (misformatted scripts, with and without .sh,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What a push to main ships (hand-written; `.ci/run main` runs it): every app's
+# What a push to main ships (`.ci/run main` runs it): every app's
 # image index built under --config=release (stamped with RELEASE_VERSION, or
 # `git describe`), pushed to $IMAGE_REGISTRY/APP and printed as REPO@DIGEST,
 # the reference a deploy pins. Registry credentials come from the docker config

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bazel's workspace status command under --config=release (hand-written). Bazel
+# Bazel's workspace status command under --config=release. Bazel
 # runs it at the workspace root; its STABLE_ keys stamp binaries (x_defs) and
 # images (labels, image_push's tag). Without --config=release it never runs.
 #   STABLE_GIT_COMMIT  the commit, "-dirty" if tracked files changed

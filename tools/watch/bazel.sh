@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Bazel that ibazel runs (hand-written): tools/bazel, quieter, on Bazel 4.2.3.
+# The Bazel that ibazel runs: tools/bazel, quieter, on Bazel 4.2.3.
 # - Every command gets --ui_event_filters=-info --noshow_progress: a rebuild then
 #   prints what ibazel says changed, the result, and warnings and errors only.
 # - `mod dump_repo_mapping` (Bazel 6's, which ibazel asks for the main repository)

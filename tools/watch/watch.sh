@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Watch mode (hand-written): bazel-watcher's ibazel, pinned in go.mod and built
+# Watch mode: bazel-watcher's ibazel, pinned in go.mod and built
 # by Bazel, driving this repository's tools/bazel.
 #   bazel run //tools/watch -- run //apps/hello_server -- -addr 127.0.0.1:8081
 #   bazel run //tools/watch -- test //libs/...

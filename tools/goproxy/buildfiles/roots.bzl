@@ -1,4 +1,4 @@
-"""Which go.mod modules are fetched with BUILD files generated ahead of time, and which of their packages (hand-written).
+"""Which go.mod modules are fetched with BUILD files generated ahead of time, and which of their packages.
 
 These are the modules the first `bazel run //apps/hello_world` needs: nogo's
 analyzers and rules_go's nogo driver. Fetched by Gazelle's go_repository, they

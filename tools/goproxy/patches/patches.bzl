@@ -1,4 +1,4 @@
-"""The patch series of the rule sets fetched through the Go proxy, in the order they apply (hand-written)."""
+"""The patch series of the rule sets fetched through the Go proxy, in the order they apply."""
 
 # bazel4/: back-ports of newer Bazel APIs to Bazel 4.2.3, named by the API; perf/: performance
 # changes, applied after them; messages/: clearer errors, applied last. Each patch's header says why and what makes it unnecessary.

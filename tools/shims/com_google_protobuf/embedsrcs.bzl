@@ -1,4 +1,4 @@
-"""go_embedsrcs: the files a go_library embeds (hand-written shim helper).
+"""go_embedsrcs: the files a go_library embeds (a shim helper).
 
 protocompile's wellknownimports package embeds the well-known types' .proto
 files; its BUILD file (Gazelle's, in @com_github_bufbuild_protocompile) keeps

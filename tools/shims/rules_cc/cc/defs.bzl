@@ -1,4 +1,4 @@
-"""The @rules_cc//cc:defs.bzl names, as Bazel 4.2.3's native cc rules (hand-written shim)."""
+"""The @rules_cc//cc:defs.bzl names, as Bazel 4.2.3's native cc rules (a shim)."""
 
 def cc_binary(**kwargs):
     native.cc_binary(**kwargs)

@@ -1,4 +1,4 @@
-"""The @rules_java//java:defs.bzl names, as Bazel 4.2.3's native Java rules (hand-written shim).
+"""The @rules_java//java:defs.bzl names, as Bazel 4.2.3's native Java rules (a shim).
 
 Bazel's own @bazel_tools//tools/jdk loads these even in a build without Java.
 """

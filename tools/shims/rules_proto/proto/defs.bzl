@@ -1,4 +1,4 @@
-"""@rules_proto//proto:defs.bzl as Bazel 4.2.3's native proto rules (hand-written shim); Gazelle writes this load."""
+"""@rules_proto//proto:defs.bzl as Bazel 4.2.3's native proto rules (a shim); Gazelle writes this load."""
 
 load("@com_google_protobuf//bazel/common:proto_info.bzl", _ProtoInfo = "ProtoInfo")
 

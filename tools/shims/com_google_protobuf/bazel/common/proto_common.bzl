@@ -1,4 +1,4 @@
-"""@com_google_protobuf//bazel/common:proto_common.bzl for rules_go on Bazel 4.2.3 (hand-written shim).
+"""@com_google_protobuf//bazel/common:proto_common.bzl for rules_go on Bazel 4.2.3 (a shim).
 
 rules_go reads one field: proto toolchain resolution is off, so its proto
 compilers take protoc from @com_google_protobuf//:protoc (a back-port patch,

@@ -1,4 +1,4 @@
-"""@com_google_protobuf//bazel/common:proto_lang_toolchain_info.bzl (hand-written shim).
+"""@com_google_protobuf//bazel/common:proto_lang_toolchain_info.bzl (a shim).
 
 rules_go makes and reads this provider itself (its legacy proto toolchain, with
 the proto_compiler field only); Bazel 4.2.3 has no Starlark one.
