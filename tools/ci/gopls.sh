@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Editor support, end to end: gopls (pinned below, installed
+# Editor support, end to end: gopls (pinned in tools/ci/go_tools.txt, installed
 # into a temp dir) type-checks our code on a fresh clone, both from go.mod (the
 # default) and through Bazel with GOPACKAGESDRIVER=tools/editor/gopackagesdriver.sh.
 # A throw-away package libs/zz_gopls_probe with a type error, in a scratch copy
@@ -7,15 +7,9 @@
 source "$(dirname "$0")/lib.sh"
 scratch_copy
 
-# v0.23.0: the newest gopls that builds with the pinned Go 1.26 (v0.24 needs Go 1.27).
-GOPLS_VERSION=v0.23.0
 SECONDS=0
-(cd "$tmp" && GOBIN="$tmp/bin" go install "golang.org/x/tools/gopls@$GOPLS_VERSION") >"$tmp/install" 2>&1 ||
-  {
-    cat "$tmp/install" >&2
-    fail "go install golang.org/x/tools/gopls@$GOPLS_VERSION failed"
-  }
-ok "gopls $GOPLS_VERSION installed (${SECONDS}s)"
+gopls=$(go_tool gopls)
+ok "$("$gopls" version | head -1) installed (${SECONDS}s)"
 
 probe=libs/zz_gopls_probe
 mkdir -p "$probe"
@@ -43,7 +37,7 @@ for mode in go.mod GOPACKAGESDRIVER; do
   env=()
   [[ $mode == GOPACKAGESDRIVER ]] && env=(GOPACKAGESDRIVER="$tmp/driver")
   SECONDS=0
-  env "${env[@]}" "$tmp/bin/gopls" check "${clean[@]}" >"$tmp/out" 2>"$tmp/err" || {
+  env "${env[@]}" "$gopls" check "${clean[@]}" >"$tmp/out" 2>"$tmp/err" || {
     cat "$tmp/err" >&2
     fail "gopls check ($mode) failed"
   }
@@ -57,7 +51,7 @@ for mode in go.mod GOPACKAGESDRIVER; do
       fail "gopls did not call the driver"
     }
   fi
-  env "${env[@]}" "$tmp/bin/gopls" check "$probe/probe.go" >"$tmp/out" 2>"$tmp/err" || {
+  env "${env[@]}" "$gopls" check "$probe/probe.go" >"$tmp/out" 2>"$tmp/err" || {
     cat "$tmp/err" >&2
     fail "gopls check ($mode) of the probe failed"
   }

@@ -11,7 +11,7 @@ cd "$root"
 need_runc
 
 # grpcurl stays out of go.mod: 628 packages (Envoy's control plane, CEL, cloud auth).
-grpcurl=$(go_tool github.com/fullstorydev/grpcurl v1.9.4 h1:7bC3tlRwS7dPyfhBo0Xmigns8hWH/K4fg9NrafpY57k= github.com/fullstorydev/grpcurl/cmd/grpcurl)
+grpcurl=$(go_tool grpcurl)
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/greeter_server:image //apps/greeter_cli >"$tmp/build" 2>&1 ||
   {
     cat "$tmp/build" >&2

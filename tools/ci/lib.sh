@@ -23,10 +23,11 @@
 # unpack_image LAYOUT DIR: makes DIR an OCI runtime bundle of the image in the
 # OCI layout LAYOUT (skopeo copy, umoci unpack); DIR/config.orig.json is the
 # untouched config for tools/ci/bundle.py to rewrite into DIR/config.json.
-# go_tool MODULE VERSION SUM PACKAGE: builds a Go command the checks need but
-# the repository does not (too heavy for go.mod), after checking MODULE's zip
-# against its go.sum hash SUM (its own go.sum pins its dependencies); prints
-# the binary's path. The Go build cache makes a second build take seconds.
+# go_tool NAME: builds a Go command the checks need but the repository does not
+# (too heavy for go.mod), pinned in tools/ci/go_tools.txt, after checking its
+# module's zip against the pinned go.sum hash (its own go.sum pins its
+# dependencies); prints the binary's path. The Go build cache makes a second
+# build take seconds.
 # fail MSG: prints "SCRIPT: FAIL: MSG" and exits 1; ok MSG: prints a passed
 # check and counts it in $passed.
 set -euo pipefail
@@ -123,9 +124,11 @@ free_port() {
 }
 
 go_tool() {
-  local module=$1 version=$2 sum=$3 pkg=$4 got
+  local name module version sum pkg got
+  read -r name module version sum pkg < <(grep -E "^$1 " "$root/tools/ci/go_tools.txt") ||
+    fail "no go tool $1 in tools/ci/go_tools.txt"
   got=$(cd "$tmp" && GOFLAGS=-mod=mod go mod download -json "$module@$version" | sed -n 's/^\t"Sum": "\(.*\)",$/\1/p')
-  [[ $got == "$sum" ]] || fail "$module@$version: the proxy serves ${got:-nothing}, $(basename "$0") pins $sum"
+  [[ $got == "$sum" ]] || fail "$module@$version: the proxy serves ${got:-nothing}, tools/ci/go_tools.txt pins $sum"
   (cd "$tmp" && GOBIN=$tmp/bin GOFLAGS=-mod=mod go install "$pkg@$version") >"$tmp/go_tool.log" 2>&1 || {
     cat "$tmp/go_tool.log" >&2
     fail "go install $pkg@$version failed"

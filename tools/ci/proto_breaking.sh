@@ -7,17 +7,13 @@
 #                                nothing to do when no .proto changed (pr tier)
 #   proto_breaking.sh --self-test  in a scratch copy: an added field passes, a
 #                                removed field and a renamed method fail (nightly)
-# buf is built by go_tool (lib.sh) at the version and module hash pinned below.
-# It stays out of go.mod: 89 modules, and it would move protobuf to a pre-release.
+# buf is built by go_tool (lib.sh), pinned in tools/ci/go_tools.txt.
 source "$(dirname "$0")/lib.sh"
-buf_module=github.com/bufbuild/buf
-buf_version=v1.75.0
-buf_sum=h1:FvUEktoR5wduFOq1j+HmOswL0PM4pjDivLkJ1iwRztg=
 config='{"version":"v2","modules":[{"path":".","excludes":["tools"]}],"breaking":{"use":["FILE"]}}'
 
 build_buf() {
   SECONDS=0
-  buf=$(go_tool "$buf_module" "$buf_version" "$buf_sum" "$buf_module/cmd/buf")
+  buf=$(go_tool buf)
   echo "buf $("$buf" --version) built in ${SECONDS}s"
 }
 
@@ -74,5 +70,5 @@ if ! git ls-tree -r --name-only "$base" | grep -v '^tools/' | grep -q '\.proto$'
 fi
 build_buf
 breaking HEAD "$base" || fail "${changed[*]}: breaking changes against $(git rev-parse --short "$base") (above). Keep the old field or method, or reserve its number and name; a new API version is a new package (v2)"
-ok "${changed[*]}: no breaking change against $(git rev-parse --short "$base") (buf $buf_version, FILE rules)"
+ok "${changed[*]}: no breaking change against $(git rev-parse --short "$base") (buf $("$buf" --version | head -1), FILE rules)"
 echo "proto_breaking.sh: $passed passed, 0 failed"
