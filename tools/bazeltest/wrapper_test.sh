@@ -21,7 +21,8 @@ out=$TEST_TMPDIR/out
 run() {
   code=0
   env -i HOME="$TEST_TMPDIR" PATH="$bin" FAKE_BAZEL_VERSION="$FAKE_BAZEL_VERSION" ${BAZEL_REAL:+BAZEL_REAL="$BAZEL_REAL"} ${CI:+CI="$CI"} \
-    "$bin/bash" "$repo/tools/bazel" "$@" >"$out" 2>&1 || code=$?
+    ${BAZEL_REMOTE_CACHE:+BAZEL_REMOTE_CACHE="$BAZEL_REMOTE_CACHE"} ${BAZEL_REMOTE_READ_ONLY:+BAZEL_REMOTE_READ_ONLY="$BAZEL_REMOTE_READ_ONLY"} \
+    ${FAKE_CURL_STATUS:+FAKE_CURL_STATUS="$FAKE_CURL_STATUS"} "$bin/bash" "$repo/tools/bazel" "$@" >"$out" 2>&1 || code=$?
 }
 
 BAZEL_REAL=$fake run build //x
@@ -37,6 +38,28 @@ run version
 grep -qx "fake-bazel version" "$out" || fail "bazel-$want on PATH was not used: $(<"$out")"
 rm "$bin/bazel-$want"
 echo "ok   no BAZEL_REAL: bazel-$want on PATH"
+
+# A cache that refuses writes: one line, and no uploads after every other flag.
+# shellcheck disable=SC2016 # $* and $FAKE_CURL_STATUS belong to the fake curl
+printf '#!/bin/sh\necho "$*" >>"%s/curl-ran"\nprintf %%s "$FAKE_CURL_STATUS"\n' "$TEST_TMPDIR" >"$bin/curl"
+chmod +x "$bin/curl"
+cache=http://ci:s3cret@cache.example/cache
+BAZEL_REAL=$fake CI=true BAZEL_REMOTE_CACHE=$cache FAKE_CURL_STATUS=401 run test //x -- arg
+grep -qx "fake-bazel test --config=remote-cache --remote_cache=$cache --config=ci //x --noremote_upload_local_results -- arg" "$out" ||
+  fail "a refused write: want --noremote_upload_local_results after every flag, before --, got: $(<"$out")"
+[[ $(grep -c 'refused a write (HTTP 401)' "$out") == 1 ]] || fail "a refused write: want one line saying so, got: $(<"$out")"
+! grep '^tools/bazel:' "$out" | grep -q s3cret || fail "the message shows the URL's password: $(<"$out")"
+grep -q -- "-X PUT .*$cache/cas/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" "$TEST_TMPDIR/curl-ran" ||
+  fail "the write check is not a PUT of the empty blob: $(<"$TEST_TMPDIR/curl-ran")"
+echo "ok   CI=true, the cache answers 401 to a write: '$(grep -o 'the remote cache .*(HTTP 401)' "$out")', uploads off last"
+BAZEL_REAL=$fake CI=true BAZEL_REMOTE_CACHE=$cache FAKE_CURL_STATUS=201 run test //x
+grep -qx "fake-bazel test --config=remote-cache --remote_cache=$cache --config=ci //x" "$out" || fail "a write taken: want no extra flag, got: $(<"$out")"
+rm "$TEST_TMPDIR/curl-ran"
+BAZEL_REAL=$fake CI=true BAZEL_REMOTE_READ_ONLY=true BAZEL_REMOTE_CACHE=$cache FAKE_CURL_STATUS=401 run test //x
+[[ ! -e $TEST_TMPDIR/curl-ran ]] || fail "read-only and no forced upload: the cache was asked"
+BAZEL_REAL=$fake CI=true BAZEL_REMOTE_READ_ONLY=true BAZEL_REMOTE_CACHE=$cache FAKE_CURL_STATUS=401 run test --remote_upload_local_results //x
+grep -q -- "--remote_upload_local_results //x --noremote_upload_local_results$" "$out" || fail "a forced upload, refused: want uploads off after it, got: $(<"$out")"
+echo "ok   a write taken: no flag; read-only: no question; read-only but --remote_upload_local_results: asked, refused, off"
 
 printf '#!/bin/sh\ntouch "%s/apt-ran"\n' "$TEST_TMPDIR" >"$bin/apt-get"
 chmod +x "$bin/apt-get"

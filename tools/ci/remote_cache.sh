@@ -1,26 +1,37 @@
 #!/usr/bin/env bash
 # The remote cache, end to end. nginx with WebDAV on 127.0.0.1
-# is the HTTP cache (Bazel's remote-caching docs name it; Debian ships it).
-#   1. `bazel test //...` with CI=true (so --config=ci: uploads on) in a fresh
-#      copy A fills the cache;
-#   2. the same in fresh copy B, a brand-new output base, must be served from
-#      it: every cacheable process a remote cache hit (fail under 95 %);
-#   3. a pull request's CI, `.ci/run pr` with BAZEL_REMOTE_READ_ONLY=true, in
-#      fresh copy C with a one-line change in a lib: green, its wall time
-#      reported, and not one upload (nginx's log has no PUT);
+# is the HTTP cache (Bazel's remote-caching docs name it; Debian ships it), set
+# up with tools/cache/cache.conf: anyone reads, writes need the CI credential.
+#   1. `bazel test //...` with CI=true (so --config=ci: uploads on) and the
+#      credential in a fresh copy A fills the cache;
+#   2. the same in fresh copy B, a brand-new output base, without the
+#      credential, must be served from it: every cacheable process a remote
+#      cache hit (fail under 95 %);
+#   3. a pull request's CI, `.ci/run pr` with BAZEL_REMOTE_READ_ONLY=true and no
+#      credential, in fresh copy C with a one-line change in a lib: green, its
+#      wall time reported, and not one upload (nginx's log has no PUT);
+#      then, in C, a pull-request build that forces uploads
+#      (--remote_upload_local_results), through tools/bazel and without it: green,
+#      the server answers 401, the cache directory is unchanged, tools/bazel says
+#      so once; with the credential the same build fills the cache;
 #   4. a dead cache only warns: the build still passes;
 #   5. a corrupted blob in the cache is caught (Bazel checks CAS digests) and
 #      the output is rebuilt correctly.
-# The endpoint reaches Bazel as users give it: BAZEL_REMOTE_CACHE, read by tools/bazel.
+# The endpoint and the credential reach Bazel as users give them:
+# BAZEL_REMOTE_CACHE and BAZEL_REMOTE_HEADER, read by tools/bazel.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 MAX_STDLIBS=2
 
 need nginx nginx
 need python3 python3
+need openssl openssl
 port=$(free_port)
 web=$tmp/nginx
 mkdir -p "$web/data/cache"
+password=$(head -c 12 /dev/urandom | base64 | tr -d '/+=')
+printf 'ci:%s\n' "$(openssl passwd -apr1 "$password")" >"$web/htpasswd"
+sed -e "s|@DATA@|$web/data|" -e "s|@HTPASSWD@|$web/htpasswd|" "$root/tools/cache/cache.conf" >"$web/cache.conf"
 cat >"$web/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
@@ -37,12 +48,7 @@ http {
   scgi_temp_path $web/scgi;
   server {
     listen 127.0.0.1:$port;
-    location /cache/ {
-      root $web/data;
-      dav_methods PUT;
-      create_full_put_path on;
-      client_max_body_size 0;
-    }
+    include $web/cache.conf;
   }
 }
 CONF
@@ -52,10 +58,14 @@ for _ in $(seq 50); do
   curl -s -o /dev/null "http://127.0.0.1:$port/cache/" && break
   sleep 0.1
 done
-curl -fs -X PUT --data probe "http://127.0.0.1:$port/cache/probe" || {
+write=$(printf 'Authorization=Basic %s' "$(printf 'ci:%s' "$password" | base64)")
+put() { curl -s -o /dev/null -w '%{http_code}' -X PUT --data probe "$@" "http://127.0.0.1:$port/cache/probe"; }
+[[ $(put) == 401 && $(put -H "${write/=/: }") == 201 ]] || {
   cat "$web/error.log" >&2
-  fail "nginx on 127.0.0.1:$port does not accept PUT"
+  fail "nginx on 127.0.0.1:$port (tools/cache/cache.conf): want PUT refused (401) without the credential, accepted (201) with it"
 }
+rm "$web/data/cache/probe"
+ok "tools/cache/cache.conf: a PUT without the credential gets 401, with it 201; GET needs none"
 export BAZEL_REMOTE_CACHE=http://127.0.0.1:$port/cache
 export CI=true # --config=ci: uploads on, as in CI, also when run by hand
 
@@ -77,9 +87,9 @@ count() { processes "$1" | grep -o "[0-9]* $2" | grep -o '^[0-9]*' || echo 0; }
 fresh_copy a/repo
 a=$copy
 SECONDS=0
-build "$a" "$tmp/a.log" --execution_log_json_file="$tmp/a.exec.json" //... || fail "cold build in A failed"
+BAZEL_REMOTE_HEADER=$write build "$a" "$tmp/a.log" --execution_log_json_file="$tmp/a.exec.json" //... || fail "cold build in A failed"
 t_a=$SECONDS
-ok "cold: bazel test //... in copy A, ${t_a}s: $(processes "$tmp/a.log")"
+ok "cold: bazel test //... in copy A, with the write credential, ${t_a}s: $(processes "$tmp/a.log")"
 # The standard library, once per platform: linux/amd64 (targets and tools share
 # one action, GoBootstrap, which also builds rules_go's builder) and linux/arm64
 # (images, GoStdlib) (tools/bench/README.md). A rule or flag that adds a Go
@@ -123,7 +133,7 @@ PY
 cat "$tmp/misses"
 ((pct >= 95)) || fail "only $hits of $cacheable cacheable processes were remote cache hits ($pct %)"
 grep -q "Executed 0 out of" "$tmp/b.log" || echo "     (some tests ran again: $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/b.log"))"
-ok "warm: $hits of $cacheable cacheable processes were remote cache hits ($pct %; $local uncacheable by design); cold ${t_a}s, warm ${t_b}s"
+ok "warm, no credential: $hits of $cacheable cacheable processes were remote cache hits ($pct %; $local uncacheable by design); cold ${t_a}s, warm ${t_b}s"
 
 # 3. A pull request on a warm cache: .ci/run pr in fresh copy C, read-only.
 fresh_copy c/repo
@@ -138,6 +148,39 @@ t_pr=$SECONDS
 new_puts=$(($(grep -c '"PUT ' "$web/access.log" || true) - puts))
 ((new_puts == 0)) || fail ".ci/run pr with BAZEL_REMOTE_READ_ONLY=true uploaded $new_puts blobs"
 ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"
+
+# A pull request that forces uploads, as its own edit of .bazelrc or .ci/run could:
+# the server refuses. One more edit, so that there is something new to upload.
+c=$copy
+listing() { find "$web/data/cache" -type f -printf '%P %s %T@\n' | sort; }
+echo "// forced upload" >>"$c/libs/greeting/greeting.go"
+before=$(listing)
+refused=$(grep -c '"PUT [^"]*" 401 ' "$web/access.log" || true)
+(cd "$c" && BAZEL_REMOTE_READ_ONLY=true tools/bazel --output_base="$c.ob" test --remote_upload_local_results //libs/...) >"$tmp/forced.log" 2>&1 || {
+  tail -40 "$tmp/forced.log" >&2
+  fail "a pull-request build forcing uploads failed"
+}
+said=$(grep -c 'refused a write (HTTP 401)' "$tmp/forced.log" || true)
+((said == 1)) || fail "tools/bazel said $said times that uploads were refused, want once: $(grep -i 'remote cache' "$tmp/forced.log" | head -3)"
+[[ $(listing) == "$before" ]] || fail "a pull-request build without the credential changed the cache directory"
+((${refused:-0} < $(grep -c '"PUT [^"]*" 401 ' "$web/access.log"))) || fail "nginx logged no 401 for the forced upload"
+ok "pull request forcing --remote_upload_local_results: green, the server answered 401, the cache directory is unchanged; tools/bazel said once: $(grep -o 'the remote cache .*refused a write (HTTP 401)' "$tmp/forced.log")"
+# Without tools/bazel (a pull request can edit it too): Bazel tries every upload, nginx refuses each.
+real=$(command -v bazel-4.2.3 || command -v bazel-4) || fail "no bazel-4.2.3 or bazel-4 (Debian's binary behind /usr/bin/bazel) on PATH"
+echo "// forced upload, bypassing tools/bazel" >>"$c/libs/greeting/greeting.go"
+refused=$(grep -c '"PUT [^"]*" 401 ' "$web/access.log" || true)
+(cd "$c" && "$real" --output_base="$c.ob" test --config=ci --remote_cache="$BAZEL_REMOTE_CACHE" --remote_upload_local_results //libs/...) >"$tmp/bypass.log" 2>&1 || {
+  tail -40 "$tmp/bypass.log" >&2
+  fail "a build forcing uploads without tools/bazel failed"
+}
+[[ $(listing) == "$before" ]] || fail "a build without tools/bazel and without the credential changed the cache directory"
+refused=$(($(grep -c '"PUT [^"]*" 401 ' "$web/access.log") - refused))
+((refused > 0)) || fail "without tools/bazel, nginx refused no PUT: did Bazel upload at all? $(grep -i 'remote cache' "$tmp/bypass.log" | head -3)"
+ok "the same without tools/bazel ($real): green, nginx answered $refused PUTs with 401, the cache directory is unchanged"
+# With the credential, the same build fills the cache.
+BAZEL_REMOTE_HEADER=$write build "$c" "$tmp/trusted.log" --remote_upload_local_results //libs/... || fail "the trusted build in C failed"
+[[ $(listing) != "$before" ]] || fail "with the credential, the build wrote nothing to the cache"
+ok "with the credential the same build fills the cache ($(($(listing | wc -l) - $(wc -l <<<"$before"))) new files)"
 
 # 4. Cache down: an edit forces new actions; the dead cache only warns.
 echo "// edited by remote_cache.sh" >>"$b/libs/names/names.go"
