@@ -89,6 +89,12 @@ def go_dependencies():
         version = "v0.0.0-20260202195803-dba9d589def2",
     )
     go_repository(
+        name = "com_github_codahale_rfc6979",
+        importpath = "github.com/codahale/rfc6979",
+        sum = "h1:EDmT6Q9Zs+SbUoc7Ik9EfrFqcylYqgPZ9ANSbTAntnE=",
+        version = "v0.0.0-20141003034818-6a90f24967eb",
+    )
+    go_repository(
         name = "com_github_containerd_errdefs",
         importpath = "github.com/containerd/errdefs",
         sum = "h1:tg5yIfIlQIrxYtu9ajqY42W3lpS19XqdxRQeEwYG8PI=",
@@ -99,6 +105,12 @@ def go_dependencies():
         importpath = "github.com/containerd/errdefs/pkg",
         sum = "h1:9IKJ06FvyNlexW690DXuQNx2KA2cUJXx151Xdx3ZPPE=",
         version = "v0.3.0",
+    )
+    go_repository(
+        name = "com_github_coreos_go_oidc_v3",
+        importpath = "github.com/coreos/go-oidc/v3",
+        sum = "h1:EtE0WIBHk03N+DqGkY4+UONzzZHk7amKt6IyNd7OsZE=",
+        version = "v3.20.0",
     )
     go_repository(
         name = "com_github_cpuguy83_go_md2man_v2",
@@ -227,6 +239,12 @@ def go_dependencies():
         version = "v1.102.0",
     )
     go_repository(
+        name = "com_github_go_rod_rod",
+        importpath = "github.com/go-rod/rod",
+        sum = "h1:A5t2Ky2A+5eD/ZJQr1EfsQSe5rms5Xof/qj296e+ZqA=",
+        version = "v0.116.2",
+    )
+    go_repository(
         name = "com_github_golang_glog",
         importpath = "github.com/golang/glog",
         sum = "h1:DrW6hGnjIhtvhOIiAKT6Psh/Kd/ldepEa81DKeiRJ5I=",
@@ -238,6 +256,12 @@ def go_dependencies():
         importpath = "github.com/golang/protobuf",
         sum = "h1:i7eJL8qZTpSEXOPTxNKhASYpMn+8e5Q6AdndVa1dWek=",
         version = "v1.5.4",
+    )
+    go_repository(
+        name = "com_github_golang_snappy",
+        importpath = "github.com/golang/snappy",
+        sum = "h1:Oy607GVXHs7RtbggtPBnr2RmDArIsAefDwvrdWvRhGs=",
+        version = "v1.0.0",
     )
     go_repository(
         name = "com_github_google_go_cmdtest",
@@ -391,6 +415,12 @@ def go_dependencies():
         version = "v0.5.1",
     )
     go_repository(
+        name = "com_github_nxadm_tail",
+        importpath = "github.com/nxadm/tail",
+        sum = "h1:8feyoE3OzPrcshW5/MJ4sGESc5cqmGkGCWlco4l0bqY=",
+        version = "v1.4.11",
+    )
+    go_repository(
         name = "com_github_opencontainers_go_digest",
         importpath = "github.com/opencontainers/go-digest",
         sum = "h1:apOUWs51W5PlhuyGyz9FCeeBIOUDA/6nW8Oi/yOhh5U=",
@@ -401,6 +431,12 @@ def go_dependencies():
         importpath = "github.com/opencontainers/image-spec",
         sum = "h1:y0fUlFfIZhPF1W537XOLg0/fcx6zcHCJwooC2xJA040=",
         version = "v1.1.1",
+    )
+    go_repository(
+        name = "com_github_pkg_browser",
+        importpath = "github.com/pkg/browser",
+        sum = "h1:+mdjkGKdHQG3305AYmdv1U2eRNDiU2ErMBj1gwrq8eQ=",
+        version = "v0.0.0-20240102092130-5ac0b6a4141c",
     )
     go_repository(
         name = "com_github_planetscale_vtprotobuf",
@@ -451,6 +487,24 @@ def go_dependencies():
         version = "v5.3.1",
     )
     go_repository(
+        name = "com_github_secure_systems_lab_go_securesystemslib",
+        importpath = "github.com/secure-systems-lab/go-securesystemslib",
+        sum = "h1:ayahDPjfSIqKegyt5YVGEvQ7SAi72GHXTy+b2YjUd5w=",
+        version = "v0.11.1",
+    )
+    go_repository(
+        name = "com_github_sigstore_protobuf_specs",
+        importpath = "github.com/sigstore/protobuf-specs",
+        sum = "h1:RSWWUY8QrVTxbYH00jY/jg2e7YnjzrpwP+PeHTMll0E=",
+        version = "v0.5.2",
+    )
+    go_repository(
+        name = "com_github_sigstore_sigstore",
+        importpath = "github.com/sigstore/sigstore",
+        sum = "h1:fjrwDfR0AWmRONYV/hKGJyqbT0osMtaBz9FTZ6MH9XI=",
+        version = "v1.10.11",
+    )
+    go_repository(
         name = "com_github_sirupsen_logrus",
         importpath = "github.com/sirupsen/logrus",
         sum = "h1:TsZE7l11zFCLZnZ+teH4Umoq5BhEIfIzfRDZ1Uzql2w=",
@@ -497,6 +551,60 @@ def go_dependencies():
         importpath = "github.com/stretchr/testify",
         sum = "h1:EuwCh5fleGS7H32xRwO3wRGT7DxrDhLAT6FF8MpWDWE=",
         version = "v1.12.1",
+    )
+    go_repository(
+        name = "com_github_syndtr_goleveldb",
+        importpath = "github.com/syndtr/goleveldb",
+        sum = "h1:vfofYNRScrDdvS342BElfbETmL1Aiz3i2t0zfRj16Hs=",
+        version = "v1.0.1-0.20220721030215-126854af5e6d",
+    )
+    go_repository(
+        name = "com_github_theupdateframework_go_tuf",
+        importpath = "github.com/theupdateframework/go-tuf",
+        sum = "h1:CqbQFrWo1ae3/I0UCblSbczevCCbS31Qvs5LdxRWqRI=",
+        version = "v0.7.0",
+    )
+    go_repository(
+        name = "com_github_tink_crypto_tink_go_v2",
+        importpath = "github.com/tink-crypto/tink-go/v2",
+        sum = "h1:1zODq1bZDqOQdNPjhvwGYLDw9On7mDWPnQf+4xXlpAc=",
+        version = "v2.8.0",
+    )
+    go_repository(
+        name = "com_github_youmark_pkcs8",
+        importpath = "github.com/youmark/pkcs8",
+        sum = "h1:ilQV1hzziu+LLM3zUTJ0trRztfwgjqKnBWNtSRkbmwM=",
+        version = "v0.0.0-20240726163527-a2c0da244d78",
+    )
+    go_repository(
+        name = "com_github_ysmood_fetchup",
+        importpath = "github.com/ysmood/fetchup",
+        sum = "h1:UhYz9xnLEVn2ukSuK3KCgcznWpHMdrmbsPpllcylyu8=",
+        version = "v0.3.0",
+    )
+    go_repository(
+        name = "com_github_ysmood_goob",
+        importpath = "github.com/ysmood/goob",
+        sum = "h1:HsxXhyLBeGzWXnqVKtmT9qM7EuVs/XOgkX7T6r1o1AQ=",
+        version = "v0.4.0",
+    )
+    go_repository(
+        name = "com_github_ysmood_got",
+        importpath = "github.com/ysmood/got",
+        sum = "h1:CMRoknemO2nkZBpZmRgsWs79UoQz5eDfWmKIAGGFm94=",
+        version = "v0.42.0",
+    )
+    go_repository(
+        name = "com_github_ysmood_gson",
+        importpath = "github.com/ysmood/gson",
+        sum = "h1:QFkWbTH8MxyUTKPkVWAENJhxqdBa4lYTQWqZCiLG6kE=",
+        version = "v0.7.3",
+    )
+    go_repository(
+        name = "com_github_ysmood_leakless",
+        importpath = "github.com/ysmood/leakless",
+        sum = "h1:qxCG5VirSBvmi3uynXFkcnLMzkphdh3xx5FtrORwDCU=",
+        version = "v0.9.0",
     )
     go_repository(
         name = "com_github_yuin_goldmark",
@@ -587,6 +695,12 @@ def go_dependencies():
         importpath = "go.starlark.net",
         sum = "h1:xwwDQW5We85NaTk2APgoN9202w/l0DVGp+GZMfsrh7s=",
         version = "v0.0.0-20210223155950-e043a3d3c984",
+    )
+    go_repository(
+        name = "org_golang_google_genproto",
+        importpath = "google.golang.org/genproto",
+        sum = "h1:Au6te5hbKUV8pIYWHqOUZ1pva5qK/rwbIhoXEUB9Lu8=",
+        version = "v0.0.0-20230706204954-ccb25ca9f130",
     )
     go_repository(
         name = "org_golang_google_genproto_googleapis_api",

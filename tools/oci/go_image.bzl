@@ -1,7 +1,7 @@
 """go_image: the image targets of one Go app, named by suffix from the app's name."""
 
 load("//tools/oci:config.bzl", "LABELS", "NONROOT_GID", "NONROOT_UID", "PLATFORMS", "REGISTRY", "STAMPED_LABELS", "STAMPED_TAGS", "TAGS")
-load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push", "oci_sbom")
+load("//tools/oci:defs.bzl", "oci_image", "oci_image_index", "oci_load", "oci_push", "oci_sbom", "oci_verify")
 load("//tools/oci/private:platform_binary.bzl", "platform_binary")
 
 # The platform of the image named NAME, which holds the very binary `bazel run`
@@ -19,7 +19,10 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
       image_index          the multi-platform index over all of them
       image_load           image_load.tar for `docker load`, tagged APP:dev; `bazel run` loads it
       image_push           `bazel run` pushes image_index to REGISTRY/APP:dev (see oci_push),
-                           then image_sbom as an artifact referring to it
+                           then image_sbom as an artifact referring to it; with a key in
+                           IMAGE_SIGNING_KEY, signs it and attests image_sbom (cosign's format)
+      image_verify         `bazel run -- --key cosign.pub` fails unless image_index's digest
+                           carries a signature by that key: run it before a deploy
       image_sbom           image_sbom.spdx.json: SPDX 2.3, the Go modules the binary links and
                            the standard library's version, describing image_index by digest
 
@@ -114,6 +117,12 @@ def go_image(name, binary, base = "//tools/oci:base", platforms = ["linux/amd64"
         sbom = ":" + name + "_sbom",
         remote_tags = select({stamped: STAMPED_TAGS, "//conditions:default": TAGS}),
         stamp = select({stamped: True, "//conditions:default": False}),
+        **kwargs
+    )
+    oci_verify(
+        name = name + "_verify",
+        image = ":" + name + "_index",
+        repository = repository,
         **kwargs
     )
     _push_test(name)

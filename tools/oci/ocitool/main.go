@@ -7,6 +7,8 @@
 //	ocitool image --base base.tar --binary BIN --name NAME --platform linux/amd64 --out DIR
 //	ocitool index --image DIR --image DIR --out DIR
 //	ocitool load --image DIR --tag hello_world:dev --out image.tar
+//	ocitool push --image DIR --repository REPO [--tag T] [--sbom F] [--key KEY]
+//	ocitool verify --repository REPO --digest_file F --key cosign.pub
 package main
 
 import (
@@ -31,7 +33,7 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: ocitool base|image|index|load|push [flags]")
+		return fmt.Errorf("usage: ocitool base|image|index|load|push|verify [flags]")
 	}
 	switch args[0] {
 	case "base":
@@ -44,8 +46,10 @@ func run(args []string, stdout io.Writer) error {
 		return loadCmd(args[1:])
 	case "push":
 		return pushCmd(args[1:], stdout)
+	case "verify":
+		return verifyCmd(args[1:], stdout)
 	default:
-		return fmt.Errorf("unknown command %q (want: base, image, index, load, push)", args[0])
+		return fmt.Errorf("unknown command %q (want: base, image, index, load, push, verify)", args[0])
 	}
 }
 

@@ -94,7 +94,7 @@ func TestPushExplainsUnreachableRegistry(t *testing.T) {
 	dir, _ := writeIndexLayout(t)
 
 	start := time.Now()
-	_, _, err = pushLayout(context.Background(), dir, testPushOptions(addr+"/hello_world"))
+	_, err = pushLayout(context.Background(), dir, testPushOptions(addr+"/hello_world"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "registry "+addr+" is unreachable")
 	assert.Less(t, time.Since(start), 25*time.Second, "bounded retries, not minutes of backoff")
@@ -109,7 +109,7 @@ func TestPushExplainsRefusedCredentials(t *testing.T) {
 	host := strings.TrimPrefix(srv.URL, "http://")
 	dir, _ := writeIndexLayout(t)
 
-	_, _, err := pushLayout(context.Background(), dir, testPushOptions(host+"/hello_world"))
+	_, err := pushLayout(context.Background(), dir, testPushOptions(host+"/hello_world"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "refused us (HTTP 401)")
 	assert.Contains(t, err.Error(), "docker login "+host)
