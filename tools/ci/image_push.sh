@@ -12,32 +12,6 @@ need docker-registry docker-registry
 need skopeo skopeo
 need htpasswd apache2-utils
 
-pids=()
-# shellcheck disable=SC2016 # on_exit evaluates it at exit, when pids is full
-on_exit 'kill "${pids[@]}" 2>/dev/null'
-
-# start_registry NAME [AUTH_YAML]: runs a registry on a free port, sets $port.
-start_registry() {
-  port=$(free_port)
-  mkdir -p "$tmp/$1"
-  cat >"$tmp/$1/config.yml" <<YAML
-version: 0.1
-log: {level: warn}
-storage: {filesystem: {rootdirectory: $tmp/$1/data}}
-http: {addr: 127.0.0.1:$port}
-${2:-}
-YAML
-  docker-registry serve "$tmp/$1/config.yml" >"$tmp/$1/log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/v2/" && return
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/") == 401 ]] && return
-    sleep 0.1
-  done
-  cat "$tmp/$1/log" >&2
-  fail "registry $1 did not start on 127.0.0.1:$port"
-}
-
 push() { tools/bazel run --noshow_progress --ui_event_filters=-info //apps/hello_world:image_push -- "$@"; }
 
 tools/bazel build --noshow_progress --ui_event_filters=-info //apps/hello_world:image_index

@@ -23,6 +23,8 @@
 # unpack_image LAYOUT DIR: makes DIR an OCI runtime bundle of the image in the
 # OCI layout LAYOUT (skopeo copy, umoci unpack); DIR/config.orig.json is the
 # untouched config for tools/ci/bundle.py to rewrite into DIR/config.json.
+# start_registry NAME [AUTH_YAML]: runs Debian's docker-registry on a free port
+# of 127.0.0.1 (data in $tmp/NAME), stopped on exit; sets $port.
 # go_tool NAME: builds a Go command the checks need but the repository does not
 # (too heavy for go.mod), pinned in tools/ci/go_tools.txt, after checking its
 # module's zip against the pinned go.sum hash (its own go.sum pins its
@@ -134,6 +136,28 @@ go_tool() {
     fail "go install $pkg@$version failed"
   }
   echo "$tmp/bin/${pkg##*/}"
+}
+
+start_registry() {
+  need docker-registry docker-registry
+  port=$(free_port)
+  mkdir -p "$tmp/$1"
+  cat >"$tmp/$1/config.yml" <<YAML
+version: 0.1
+log: {level: warn}
+storage: {filesystem: {rootdirectory: $tmp/$1/data}}
+http: {addr: 127.0.0.1:$port}
+${2:-}
+YAML
+  docker-registry serve "$tmp/$1/config.yml" >"$tmp/$1/log" 2>&1 &
+  on_exit "kill $! 2>/dev/null"
+  for _ in $(seq 50); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/v2/" && return
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/") == 401 ]] && return
+    sleep 0.1
+  done
+  cat "$tmp/$1/log" >&2
+  fail "registry $1 did not start on 127.0.0.1:$port"
 }
 
 need_runc() {

@@ -4,8 +4,11 @@
 # `git describe`), pushed to $IMAGE_REGISTRY/APP and printed as REPO@DIGEST,
 # the reference a deploy pins. Registry credentials come from the docker config
 # ($DOCKER_CONFIG, e.g. written by the CI job's login step), never from the repo.
-# Without IMAGE_REGISTRY it builds the release images and says that nothing was
-# pushed. tools/ci/image_push.sh runs it against a real registry.
+# With IMAGE_SIGNING_KEY (a CI secret: a cosign key, its password in
+# COSIGN_PASSWORD) each push is signed and its SBOM attested; a deploy checks
+# with image_verify (tools/oci/README.md). Without IMAGE_REGISTRY it builds the
+# release images and says that nothing was pushed. tools/ci/image_push.sh runs
+# it against a real registry.
 #   IMAGE_REGISTRY=HOST[:PORT][/PATH] tools/release/publish.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
