@@ -30,6 +30,8 @@ declare -A skip=(
   ["bazel run //apps/hello_world:image_load"]="needs docker or podman: tools/ci/image_load.sh"
   ["bazel run //apps/hello_world:image_push -- --repository ghcr.io/ORG/hello_world --tag v1.2.3"]="no ghcr.io here: tools/ci/image_push.sh pushes to a local registry"
   ["RELEASE_VERSION=v1.2.3 bazel run --config=release //apps/hello_server:image_push -- --repository ghcr.io/ORG/hello_server"]="no ghcr.io here: tools/ci/image_push.sh"
+  ["bazel run //apps/hello_world:image_verify -- --repository ghcr.io/ORG/hello_world --key cosign.pub"]="no ghcr.io or key here: tools/ci/image_sign.sh verifies against a local registry"
+  ["bazel run //tools/new -- module github.com/acme/mono"]="it would rename the copy the later commands run in: //tools/new:new_test (TestRenameModule) covers it"
 )
 
 # commands README: "COMMAND<TAB>COMMENT" for every command line of its indented code blocks.
