@@ -20,16 +20,17 @@ def load_error(label, repo_tags):
         return "oci_load %s: repo_tags must hold exactly one repository:tag, got %s" % (label, repo_tags)
     return None
 
-def push_error(label, repository):
-    """oci_push's error for a repository that is not HOST[:PORT]/PATH.
+def push_error(label, repository, rule = "oci_push"):
+    """oci_push's (or oci_verify's) error for a repository that is not HOST[:PORT]/PATH.
 
     Args:
-      label: the oci_push's label, for the message.
+      label: the target's label, for the message.
       repository: its repository attribute.
+      rule: the rule's name, for the message.
 
     Returns:
       The message for fail(), or None when the input is good.
     """
     if "/" not in repository or repository.startswith("/"):
-        return "oci_push %s: repository %r should be HOST[:PORT]/PATH, e.g. \"localhost:5000/hello_world\" (tools/oci/config.bzl REGISTRY)." % (label, repository)
+        return "%s %s: repository %r should be HOST[:PORT]/PATH, e.g. \"localhost:5000/hello_world\" (tools/oci/config.bzl REGISTRY)." % (rule, label, repository)
     return None

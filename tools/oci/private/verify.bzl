@@ -3,9 +3,9 @@
 load(":checks.bzl", "push_error")
 
 def _oci_verify_impl(ctx):
-    err = push_error(ctx.label, ctx.attr.repository)
+    err = push_error(ctx.label, ctx.attr.repository, rule = "oci_verify")
     if err:
-        fail(err.replace("oci_push", "oci_verify"))
+        fail(err)
     digest = ctx.attr.image[OutputGroupInfo].digest.to_list()[0]
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
     ctx.actions.expand_template(
