@@ -1,0 +1,231 @@
+// Command affected prints the targets of `//...` that a change can affect:
+// those whose configured graph differs between a base revision and the
+// working tree. CI tests only those on a pull request.
+//
+//	bazel run //tools/affected -- [--base REV] [--json]
+//
+// Each side's graph is `bazel cquery 'deps(//...)' --output=jsonproto`; a
+// target's hash covers its rule class and definition, attributes,
+// configuration and its inputs' hashes, down to source file contents and the
+// definitions of external repositories (target-determinator's method). The
+// base is checked out in a git worktree with an output base of its own, both
+// kept between runs. When it cannot decide (a global file such as .bazelrc
+// changed, or the base does not build), it says why on stderr and answers
+// every target. See tools/affected/README.md.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"example.com/monorepo/tools/affected/graph"
+)
+
+// Answer is what --json prints.
+type Answer struct {
+	Base       string         `json:"base"`
+	Everything bool           `json:"everything"`
+	Reason     string         `json:"reason,omitempty"`
+	Targets    []graph.Target `json:"targets"`
+}
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintf(os.Stderr, "affected: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("affected", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	base := fs.String("base", "", "the revision to compare with (default: the merge base of HEAD with origin/main, else main)")
+	asJSON := fs.Bool("json", false, "print a JSON object: base, everything, reason, targets with their kinds")
+	work := fs.String("work", "", "where the base's worktree and output base live (default: a directory per workspace under the user's cache)")
+	bazelBin := fs.String("bazel", "", "the Bazel to run (default: each checkout's tools/bazel, else bazel on PATH)")
+	shutdown := fs.Bool("shutdown", false, "stop the base's Bazel server afterwards (CI; locally it stays warm for the next run)")
+	explain := fs.String("explain", "", "say on stderr why this `label` is affected: the chain of inputs down to the first difference")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q; usage: affected [--base REV] [--json]", fs.Args())
+	}
+	root := os.Getenv("BUILD_WORKSPACE_DIRECTORY")
+	if root == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		if root, err = git(ctx, wd, "rev-parse", "--show-toplevel"); err != nil {
+			return fmt.Errorf("not in a git checkout: %w", err)
+		}
+	}
+	if *work == "" {
+		var err error
+		if *work, err = workDir(root); err != nil {
+			return err
+		}
+	}
+	a := &Answer{Base: *base}
+	start := time.Now()
+	head, err := analyse(ctx, bazel{bin: *bazelBin, tree: root}, root)
+	if err != nil {
+		return fmt.Errorf("the working tree: %w", err)
+	}
+	headTime := time.Since(start)
+	targets := head.graph.Targets()
+	o := baseOptions{work: *work, bazel: *bazelBin, shutdown: *shutdown, explain: *explain, stderr: stderr}
+	reason := compareBase(ctx, a, root, o, head, targets)
+	if reason != "" {
+		a.Everything, a.Reason, a.Targets = true, reason, targets
+		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(targets), reason)
+	} else {
+		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (the working tree analysed in %.1fs, everything in %.1fs)\n",
+			len(a.Targets), len(targets), a.Base, headTime.Seconds(), time.Since(start).Seconds())
+	}
+	if a.Targets == nil {
+		a.Targets = []graph.Target{}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(a)
+	}
+	for _, t := range a.Targets {
+		fmt.Fprintln(stdout, t.Label)
+	}
+	return nil
+}
+
+// baseOptions are the flags about the base side.
+type baseOptions struct {
+	work, bazel, explain string
+	shutdown             bool
+	stderr               io.Writer
+}
+
+// compareBase fills a.Targets with the targets that differ from the base, or
+// returns why it cannot tell.
+func compareBase(ctx context.Context, a *Answer, root string, o baseOptions, head *side, targets []graph.Target) string {
+	rev := a.Base
+	if rev == "" {
+		var err error
+		if rev, err = defaultBase(ctx, root); err != nil {
+			return err.Error()
+		}
+	}
+	sha, err := git(ctx, root, "rev-parse", "--verify", rev+"^{commit}")
+	if err != nil {
+		return fmt.Sprintf("no base revision %q: %v", rev, err)
+	}
+	a.Base = sha
+	dir := filepath.Join(o.work, "base")
+	if err := checkoutBase(ctx, root, dir, sha); err != nil {
+		return fmt.Sprintf("cannot check out the base %s in %s: %v", sha, dir, err)
+	}
+	if f, err := globalChange(root, dir); err != nil {
+		return fmt.Sprintf("comparing global files: %v", err)
+	} else if f != "" {
+		return f + " changed (beyond comments): it can change every target"
+	}
+	b := bazel{bin: o.bazel, tree: dir, startup: []string{"--output_base=" + filepath.Join(o.work, "output_base"), "--max_idle_secs=900"}}
+	if o.shutdown {
+		defer func() { _, _ = b.run(ctx, "shutdown") }()
+	}
+	baseSide, err := analyse(ctx, b, dir)
+	if err != nil {
+		return fmt.Sprintf("the base %s does not build: %v", sha, err)
+	}
+	if o.explain != "" {
+		why := graph.Explain(baseSide.graph, baseSide.sources, head.graph, head.sources, o.explain)
+		if len(why) == 0 {
+			why = []string{o.explain + ": not affected"}
+		}
+		fmt.Fprintf(o.stderr, "affected: why %s\n  %s\n", o.explain, strings.Join(why, "\n  "))
+	}
+	was := baseSide.graph.Hash(baseSide.sources)
+	now := head.graph.Hash(head.sources)
+	for _, t := range targets {
+		if !bytes.Equal(was[t.Label], now[t.Label]) {
+			a.Targets = append(a.Targets, t)
+		}
+	}
+	return ""
+}
+
+// side is one checkout's graph and the sources its hashes read.
+type side struct {
+	graph   *graph.Graph
+	sources graph.Sources
+}
+
+func analyse(ctx context.Context, b bazel, root string) (*side, error) {
+	q := []string{"--noshow_progress", "--ui_event_filters=-info"}
+	out, err := b.run(ctx, append([]string{"cquery", "deps(//...)", "--output=jsonproto", "--proto:definition_stack"}, q...)...)
+	if err != nil {
+		return nil, err
+	}
+	g, err := graph.ParseGraph(bytes.NewReader(out))
+	if err != nil {
+		return nil, err
+	}
+	out, err = b.run(ctx, append([]string{"query", "//external:*", "--output=build"}, q...)...)
+	if err != nil {
+		return nil, err
+	}
+	repos, err := graph.ParseRepos(bytes.NewReader(out))
+	if err != nil {
+		return nil, err
+	}
+	return &side{graph: g, sources: graph.NewTreeSources(root, graph.WorkspaceName(root), repos)}, nil
+}
+
+// bazel runs Bazel in a checkout.
+type bazel struct {
+	bin     string
+	tree    string
+	startup []string
+}
+
+func (b bazel) run(ctx context.Context, args ...string) ([]byte, error) {
+	bin := b.bin
+	if bin == "" {
+		bin = "bazel"
+		if w := filepath.Join(b.tree, "tools", "bazel"); isExecutable(w) {
+			bin = w
+		}
+	}
+	cmd := exec.CommandContext(ctx, bin, append(append([]string{}, b.startup...), args...)...)
+	cmd.Dir = b.tree
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("bazel %s (in %s): %w\n%s", args[0], b.tree, err, tail(stderr.String(), 20))
+	}
+	return out, nil
+}
+
+func isExecutable(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && !info.IsDir() && info.Mode()&0o111 != 0
+}
+
+// tail is the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
