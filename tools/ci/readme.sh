@@ -24,7 +24,7 @@ declare -A skip=(
   ["bazel run //tools/new -- app NAME"]="NAME is a placeholder; the everyday tasks run it with names"
   ["bazel test --config=race //..."]="tools/ci/race.sh"
   ["bash .ci/run pr"]="the first steps of every tier, this one's included"
-  ["bash .ci/run main"]="tools/ci/image_push.sh runs its publish step against a real registry"
+  ["bash .ci/run main"]="tools/ci/release_plan.sh runs its publish step against a real registry"
   ["bash .ci/run"]="this script is part of it"
   ["go get github.com/some/module@v1.2.3"]="a placeholder module"
   ["bazel run //apps/hello_world:image_load"]="needs docker or podman: tools/ci/image_load.sh"
