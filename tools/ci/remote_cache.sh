@@ -137,6 +137,11 @@ ok "warm, no credential: $hits of $cacheable cacheable processes were remote cac
 
 # 3. A pull request on a warm cache: .ci/run pr in fresh copy C, read-only.
 fresh_copy c/repo
+# A git checkout on main, as CI's is: the pull request's edit is not committed,
+# and tools/affected compares the working tree with main.
+git -C "$copy" init -q -b main
+git -C "$copy" add -A
+git -C "$copy" -c user.name=ci -c user.email=ci@localhost commit -qm base
 printf '\n// Edited by tools/ci/remote_cache.sh: a pull request.\nvar _ = "pr"\n' >>"$copy/libs/greeting/greeting.go"
 puts=$(grep -c '"PUT ' "$web/access.log" || true)
 SECONDS=0
@@ -147,7 +152,9 @@ SECONDS=0
 t_pr=$SECONDS
 new_puts=$(($(grep -c '"PUT ' "$web/access.log" || true) - puts))
 ((new_puts == 0)) || fail ".ci/run pr with BAZEL_REMOTE_READ_ONLY=true uploaded $new_puts blobs"
-ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"
+affected=$(grep -o 'testing [0-9]* affected targets and [0-9]* source gates' "$tmp/pr.log") ||
+  fail ".ci/run pr did not test the affected targets (tools/affected/test_affected.sh's line is missing)"
+ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s, $affected ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"
 
 # A pull request that forces uploads, as its own edit of .bazelrc or .ci/run could:
 # the server refuses. One more edit, so that there is something new to upload.
