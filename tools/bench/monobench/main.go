@@ -17,6 +17,13 @@
 // Writes RESULTS.md-style markdown and a PNG plot of time against N.
 //
 //	bazel run //tools/bench/monobench -- -n 25,100,200 -runs 3 -remote -out tools/bench
+//
+// With -pr it measures only a pull request's tests, each run from new output
+// bases and a warm remote cache, taking turns: `bazel test` on every
+// synthetic target against `bazel run //tools/affected` then `bazel test` on
+// what it printed, after an edit of the lib in the middle of the graph.
+//
+//	bazel run //tools/bench/monobench -- -n 200 -runs 3 -pr
 package main
 
 import (
@@ -33,17 +40,18 @@ func main() {
 	sizes := flag.String("n", "25,100,200", "numbers of libs, comma-separated")
 	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
 	remote := flag.Bool("remote", false, "also measure a clean output base with a warm remote cache (needs nginx)")
+	pr := flag.Bool("pr", false, "measure only a pull request's tests from a warm remote cache: every target against tools/affected's (needs nginx)")
 	out := flag.String("out", "", "directory to write RESULTS.md and results.png to, created if missing (default: print the markdown)")
 	work := flag.String("work", "", "directory for the generated workspaces, kept afterwards and created if missing (default: a new temp dir, removed at the end)")
 	flag.Parse()
 
-	if err := run(*sizes, *runs, *remote, *out, *work); err != nil {
+	if err := run(*sizes, *runs, *remote, *pr, *out, *work); err != nil {
 		fmt.Fprintf(os.Stderr, "monobench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizes string, runs int, remote bool, out, work string) error {
+func run(sizes string, runs int, remote, pr bool, out, work string) error {
 	src := os.Getenv("BUILD_WORKSPACE_DIRECTORY") // set by bazel run
 	if src == "" {
 		var err error
@@ -65,7 +73,7 @@ func run(sizes string, runs int, remote bool, out, work string) error {
 	if runs < 1 {
 		return fmt.Errorf("-runs %d: want at least 1", runs)
 	}
-	if remote {
+	if remote || pr {
 		if _, err := exec.LookPath("nginx"); err != nil {
 			return fmt.Errorf("-remote needs nginx on PATH (apt-get install nginx): %w", err)
 		}
@@ -98,6 +106,16 @@ func run(sizes string, runs int, remote bool, out, work string) error {
 	defer log.Close()
 	fmt.Fprintf(os.Stderr, "monobench: workspaces and commands.log in %s\n", work)
 
+	if pr {
+		for _, n := range ns {
+			md, err := prOnly(src, work, Shape{Libs: n, Apps: max(1, n/10), Seed: 1}, runs, log)
+			if err != nil {
+				return fmt.Errorf("N=%d: %w", n, err)
+			}
+			fmt.Println(md)
+		}
+		return nil
+	}
 	var all []sizeResult
 	for _, n := range ns {
 		r, err := measureSize(src, work, Shape{Libs: n, Apps: max(1, n/10), Seed: 1}, runs, remote, log)

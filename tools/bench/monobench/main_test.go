@@ -17,14 +17,14 @@ func TestOutIsMadeBeforeMeasuring(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 
 	// A path through a regular file cannot become a directory.
-	err := run("25", 1, false, filepath.Join(file, "out"), filepath.Join(dir, "work"))
+	err := run("25", 1, false, false, filepath.Join(file, "out"), filepath.Join(dir, "work"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "-out")
 	assert.NoDirExists(t, filepath.Join(dir, "work"), "run got past -out before failing")
 
 	// A missing one is created, before -work (refused here, to stop the run).
 	out := filepath.Join(dir, "new", "out")
-	err = run("25", 1, false, out, filepath.Join(file, "work"))
+	err = run("25", 1, false, false, out, filepath.Join(file, "work"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "-work")
 	assert.DirExists(t, out)
