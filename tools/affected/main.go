@@ -78,20 +78,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	a := &Answer{Base: *base}
 	start := time.Now()
-	head, err := analyse(ctx, bazel{bin: *bazelBin, tree: root}, root)
-	if err != nil {
-		return fmt.Errorf("the working tree: %w", err)
+	// The working tree and the base are analysed at once, by two Bazel servers.
+	var head *side
+	var headErr error
+	var headTime time.Duration
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		head, headErr = analyse(ctx, bazel{bin: *bazelBin, tree: root}, root)
+		headTime = time.Since(start)
+	}()
+	waitHead := func() (*side, error) {
+		<-done
+		if headErr != nil {
+			return nil, fmt.Errorf("the working tree: %w", headErr)
+		}
+		return head, nil
 	}
-	headTime := time.Since(start)
-	targets := head.graph.Targets()
 	o := baseOptions{work: *work, bazel: *bazelBin, shutdown: *shutdown, explain: *explain, stderr: stderr}
-	reason := compareBase(ctx, a, root, o, head, targets)
+	reason, err := compareBase(ctx, a, root, o, waitHead)
+	if err != nil {
+		return err
+	}
+	if _, err := waitHead(); err != nil {
+		return err
+	}
 	if reason != "" {
-		a.Everything, a.Reason, a.Targets = true, reason, targets
-		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(targets), reason)
+		a.Everything, a.Reason, a.Targets = true, reason, head.graph.Targets()
+		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(a.Targets), reason)
 	} else {
-		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (the working tree analysed in %.1fs, everything in %.1fs)\n",
-			len(a.Targets), len(targets), a.Base, headTime.Seconds(), time.Since(start).Seconds())
+		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (the working tree analysed in %.1fs, both in %.1fs)\n",
+			len(a.Targets), len(head.graph.Targets()), a.Base, headTime.Seconds(), time.Since(start).Seconds())
 	}
 	if a.Targets == nil {
 		a.Targets = []graph.Target{}
@@ -115,28 +132,28 @@ type baseOptions struct {
 }
 
 // compareBase fills a.Targets with the targets that differ from the base, or
-// returns why it cannot tell.
-func compareBase(ctx context.Context, a *Answer, root string, o baseOptions, head *side, targets []graph.Target) string {
+// returns why it cannot tell; an error is the working tree's.
+func compareBase(ctx context.Context, a *Answer, root string, o baseOptions, waitHead func() (*side, error)) (string, error) {
 	rev := a.Base
 	if rev == "" {
 		var err error
 		if rev, err = defaultBase(ctx, root); err != nil {
-			return err.Error()
+			return err.Error(), nil
 		}
 	}
 	sha, err := git(ctx, root, "rev-parse", "--verify", rev+"^{commit}")
 	if err != nil {
-		return fmt.Sprintf("no base revision %q: %v", rev, err)
+		return fmt.Sprintf("no base revision %q: %v", rev, err), nil
 	}
 	a.Base = sha
 	dir := filepath.Join(o.work, "base")
 	if err := checkoutBase(ctx, root, dir, sha); err != nil {
-		return fmt.Sprintf("cannot check out the base %s in %s: %v", sha, dir, err)
+		return fmt.Sprintf("cannot check out the base %s in %s: %v", sha, dir, err), nil
 	}
 	if f, err := globalChange(root, dir); err != nil {
-		return fmt.Sprintf("comparing global files: %v", err)
+		return fmt.Sprintf("comparing global files: %v", err), nil
 	} else if f != "" {
-		return f + " changed (beyond comments): it can change every target"
+		return f + " changed (beyond comments): it can change every target", nil
 	}
 	b := bazel{bin: o.bazel, tree: dir, startup: []string{"--output_base=" + filepath.Join(o.work, "output_base"), "--max_idle_secs=900"}}
 	if o.shutdown {
@@ -144,7 +161,11 @@ func compareBase(ctx context.Context, a *Answer, root string, o baseOptions, hea
 	}
 	baseSide, err := analyse(ctx, b, dir)
 	if err != nil {
-		return fmt.Sprintf("the base %s does not build: %v", sha, err)
+		return fmt.Sprintf("the base %s does not build: %v", sha, err), nil
+	}
+	head, err := waitHead()
+	if err != nil {
+		return "", err
 	}
 	if o.explain != "" {
 		why := graph.Explain(baseSide.graph, baseSide.sources, head.graph, head.sources, o.explain)
@@ -155,12 +176,12 @@ func compareBase(ctx context.Context, a *Answer, root string, o baseOptions, hea
 	}
 	was := baseSide.graph.Hash(baseSide.sources)
 	now := head.graph.Hash(head.sources)
-	for _, t := range targets {
+	for _, t := range head.graph.Targets() {
 		if !bytes.Equal(was[t.Label], now[t.Label]) {
 			a.Targets = append(a.Targets, t)
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // side is one checkout's graph and the sources its hashes read.
