@@ -3,13 +3,15 @@
 // working tree. CI tests only those on a pull request.
 //
 //	bazel run //tools/affected -- [--base REV] [--json]
+//	bazel run //tools/affected -- --save FILE | --base-hashes FILE [--json]
 //
 // Each side's graph is `bazel cquery 'deps(//...)' --output=jsonproto`; a
 // target's hash covers its rule class and definition, attributes,
 // configuration and its inputs' hashes, down to source file contents and the
 // definitions of external repositories (target-determinator's method). The
 // base is checked out in a git worktree with an output base of its own, both
-// kept between runs. When it cannot decide (a global file such as .bazelrc
+// kept between runs; or, with --base-hashes, the base's hashes come from a file
+// that --save wrote on the base commit (CI's main job). When it cannot decide (a global file such as .bazelrc
 // changed, or the base does not build), it says why on stderr and answers
 // every target. See tools/affected/README.md.
 package main
@@ -54,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bazelBin := fs.String("bazel", "", "the Bazel to run (default: each checkout's tools/bazel, else bazel on PATH)")
 	shutdown := fs.Bool("shutdown", false, "stop the base's Bazel server afterwards (CI; locally it stays warm for the next run)")
 	explain := fs.String("explain", "", "say on stderr why this `label` is affected: the chain of inputs down to the first difference")
+	saveTo := fs.String("save", "", "write this commit's target hashes to `file` and stop (CI's main job; the tree must be unedited)")
+	baseHashes := fs.String("base-hashes", "", "compare with the hashes --save wrote (`file`): its commit is the base, and only the working tree is analysed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,6 +79,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *work, err = workDir(root); err != nil {
 			return err
 		}
+	}
+	if *saveTo != "" || *baseHashes != "" {
+		return runSaved(ctx, root, *bazelBin, *saveTo, *baseHashes, *asJSON, stdout, stderr)
 	}
 	a := &Answer{Base: *base}
 	start := time.Now()
@@ -110,10 +117,41 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (the working tree analysed in %.1fs, both in %.1fs)\n",
 			len(a.Targets), len(head.graph.Targets()), a.Base, headTime.Seconds(), time.Since(start).Seconds())
 	}
+	return printAnswer(a, *asJSON, stdout)
+}
+
+// runSaved is --save and --base-hashes: one side analysed, the other read.
+func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON bool, stdout, stderr io.Writer) error {
+	start := time.Now()
+	head, err := analyse(ctx, bazel{bin: bin, tree: root}, root)
+	if err != nil {
+		return fmt.Errorf("the working tree: %w", err)
+	}
+	if saveTo != "" {
+		return save(ctx, root, saveTo, head)
+	}
+	a := &Answer{}
+	reason, err := compareSaved(a, root, baseHashes, head)
+	if err != nil {
+		return err
+	}
+	targets := head.graph.Targets()
+	if reason != "" {
+		a.Everything, a.Reason, a.Targets = true, reason, targets
+		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(targets), reason)
+	} else {
+		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (saved hashes; the working tree analysed in %.1fs)\n",
+			len(a.Targets), len(targets), a.Base, time.Since(start).Seconds())
+	}
+	return printAnswer(a, asJSON, stdout)
+}
+
+// printAnswer prints the labels, or with --json the whole answer.
+func printAnswer(a *Answer, asJSON bool, stdout io.Writer) error {
 	if a.Targets == nil {
 		a.Targets = []graph.Target{}
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(a)

@@ -3,12 +3,17 @@
 # can affect (bazel run //tools/affected) and the source gates, which read the
 # tree outside the build graph. When the tool answers everything it lists
 # every target; when it fails, this tests //... . Its log line says which and why.
+# With AFFECTED_BASE_HASHES naming a file that main's CI saved (--save), the
+# base is that file's commit and only this tree is analysed.
 #   tools/affected/test_affected.sh [BASE_REV]   (default: the merge base with main)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 q=(--noshow_progress --ui_event_filters=-info)
 args=(--shutdown)
 [[ -z ${1:-} ]] || args+=(--base "$1")
+if [[ -s ${AFFECTED_BASE_HASHES:-} ]]; then
+  args=(--base-hashes "$AFFECTED_BASE_HASHES")
+fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 

@@ -4,7 +4,8 @@
 # commit per kind of change, and for each the tool's answer against the
 # targets whose actions changed (a new action key, or an input whose contents
 # changed), transitively. Zero missed targets is the bar; the extra ones (the
-# tool's over-approximation) are counted and printed.
+# tool's over-approximation) are counted and printed. The answer from the
+# hashes the previous commit saved (--save, --base-hashes) must be the same.
 source "$(dirname "$0")/lib.sh"
 scratch_copy
 
@@ -33,6 +34,10 @@ snap() {
     fail "aquery at step $1 failed"
   }
   "$tmp/bin/actiondiff" snapshot "$d" "$PWD" "$ob"
+  "$tmp/bin/affected" --save "$d/hashes.json" 2>"$tmp/save.log" || {
+    cat "$tmp/save.log" >&2
+    fail "affected --save at step $1 failed"
+  }
 }
 
 step=0
@@ -53,6 +58,13 @@ change() {
     fail "$1: affected failed"
   }
   local took=$SECONDS
+  # The same answer from the hashes the previous commit saved (main's CI, for a pull request).
+  "$tmp/bin/affected" --base-hashes "$tmp/snap/$prev/hashes.json" >"$tmp/saved.txt" 2>"$tmp/affected.log" || {
+    cat "$tmp/affected.log" >&2
+    fail "$1: affected --base-hashes failed"
+  }
+  grep -o '"label": "[^"]*"' "$tmp/snap/$step/affected.json" | cut -d'"' -f4 | diff - "$tmp/saved.txt" >&2 ||
+    fail "$1: --base-hashes answered otherwise than the base's worktree (above)"
   out=$("$tmp/bin/actiondiff" compare "$tmp/snap/$prev" "$tmp/snap/$step" "$tmp/snap/$step/affected.json" 2>&1) || {
     echo "$out" >&2
     fail "$1: the tool missed targets whose actions changed"

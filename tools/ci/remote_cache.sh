@@ -8,8 +8,9 @@
 #      credential, must be served from it: every cacheable process a remote
 #      cache hit (fail under 95 %);
 #   3. a pull request's CI, `.ci/run pr` with BAZEL_REMOTE_READ_ONLY=true and no
-#      credential, in fresh copy C with a one-line change in a lib: green, its
-#      wall time reported, and not one upload (nginx's log has no PUT);
+#      credential, in fresh copy C with a one-line change in a lib, comparing
+#      with the target hashes B saved as main's CI does: green, testing only
+#      the affected targets, its wall time reported, and not one upload;
 #      then, in C, a pull-request build that forces uploads
 #      (--remote_upload_local_results), through tools/bazel and without it: green,
 #      the server answers 401, the cache directory is unchanged, tools/bazel says
@@ -135,6 +136,16 @@ cat "$tmp/misses"
 grep -q "Executed 0 out of" "$tmp/b.log" || echo "     (some tests ran again: $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/b.log"))"
 ok "warm, no credential: $hits of $cacheable cacheable processes were remote cache hits ($pct %; $local uncacheable by design); cold ${t_a}s, warm ${t_b}s"
 
+# B plays main's CI, which saves its commit's target hashes (.ci/run main with
+# AFFECTED_HASHES_OUT): the pull request below analyses only its own tree.
+git -C "$b" init -q -b main
+git -C "$b" add -A
+git -C "$b" -c user.name=ci -c user.email=ci@localhost commit -qm base
+(cd "$b" && tools/bazel run --noshow_progress //tools/affected -- --save "$tmp/affected-hashes.json") >"$tmp/save.log" 2>&1 || {
+  cat "$tmp/save.log" >&2
+  fail "tools/affected --save failed in copy B"
+}
+
 # 3. A pull request on a warm cache: .ci/run pr in fresh copy C, read-only.
 fresh_copy c/repo
 # A git checkout on main, as CI's is: the pull request's edit is not committed,
@@ -145,7 +156,7 @@ git -C "$copy" -c user.name=ci -c user.email=ci@localhost commit -qm base
 printf '\n// Edited by tools/ci/remote_cache.sh: a pull request.\nvar _ = "pr"\n' >>"$copy/libs/greeting/greeting.go"
 puts=$(grep -c '"PUT ' "$web/access.log" || true)
 SECONDS=0
-(cd "$copy" && BAZEL_REMOTE_READ_ONLY=true bash .ci/run pr) >"$tmp/pr.log" 2>&1 || {
+(cd "$copy" && BAZEL_REMOTE_READ_ONLY=true AFFECTED_BASE_HASHES=$tmp/affected-hashes.json bash .ci/run pr) >"$tmp/pr.log" 2>&1 || {
   tail -40 "$tmp/pr.log" >&2
   fail ".ci/run pr failed in copy C"
 }
@@ -154,6 +165,8 @@ new_puts=$(($(grep -c '"PUT ' "$web/access.log" || true) - puts))
 ((new_puts == 0)) || fail ".ci/run pr with BAZEL_REMOTE_READ_ONLY=true uploaded $new_puts blobs"
 affected=$(grep -o 'testing [0-9]* affected targets and [0-9]* source gates' "$tmp/pr.log") ||
   fail ".ci/run pr did not test the affected targets (tools/affected/test_affected.sh's line is missing)"
+grep -q '(saved hashes; the working tree analysed in' "$tmp/pr.log" ||
+  fail ".ci/run pr did not compare with the hashes copy B saved"
 ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s, $affected ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"
 
 # A pull request that forces uploads, as its own edit of .bazelrc or .ci/run could:

@@ -20,9 +20,10 @@ type prResult struct {
 
 // measurePR: the workspace as the cache holds it, made a git checkout on
 // main, with an edit of one lib in the middle of the graph (uncommitted, as a
-// pull request's checkout looks to tools/affected against main). Then, taking
-// turns, each from new output bases: testing every synthetic target, and
-// testing what tools/affected prints.
+// pull request's checkout looks to tools/affected against main), and the
+// target hashes main's CI would save. Then, taking turns, each from a new
+// output base: testing every synthetic target, and testing what
+// tools/affected prints against the saved hashes.
 func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, error) {
 	ws := c.clean
 	r := runner{dir: ws, log: log}
@@ -34,9 +35,17 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 			return nil, err
 		}
 	}
-	// The tool in the cache too, as main's CI (which tests //...) leaves it.
+	// Main's CI: the tool in the cache, and this commit's target hashes saved.
 	warm := bazel{runner: r, outputBase: ws + ".pr-warm", flags: append(c.flags(), "--remote_upload_local_results")}
-	if _, _, err := warm.cmd("build", append(warm.flags, "//tools/affected")...); err != nil {
+	rc := filepath.Join(ws, "user.bazelrc") // the tool's own Bazel commands use the same output base
+	hashes := ws + ".pr-hashes.json"
+	setOutputBase := func(ob string) error {
+		return os.WriteFile(rc, []byte("startup --output_base="+ob+"\n"), 0o644)
+	}
+	if err := setOutputBase(warm.outputBase); err != nil {
+		return nil, err
+	}
+	if _, _, err := warm.cmd("run", append(warm.flags, "//tools/affected", "--", "--save", hashes)...); err != nil {
 		return nil, err
 	}
 	_, _, _ = warm.cmd("shutdown")
@@ -55,14 +64,11 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 		pr.All = append(pr.All, a)
 
 		aff := bazel{runner: r, outputBase: fmt.Sprintf("%s.pr-affected-%d", ws, i), flags: c.flags()}
-		work := aff.outputBase + ".work"
-		// The tool's own Bazel commands in the workspace use this output base too.
-		rc := filepath.Join(ws, "user.bazelrc")
-		if err := os.WriteFile(rc, []byte("startup --output_base="+aff.outputBase+"\n"), 0o644); err != nil {
+		if err := setOutputBase(aff.outputBase); err != nil {
 			return nil, err
 		}
 		out, took, err := aff.cmd("run", append(c.flags(), "--noshow_progress", "--ui_event_filters=-info",
-			"//tools/affected", "--", "--base", "main", "--work", work, "--shutdown")...)
+			"//tools/affected", "--", "--base-hashes", hashes)...)
 		if err != nil {
 			return nil, err
 		}
@@ -77,8 +83,6 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 		t, err := aff.testTargets(labels)
 		_, _, _ = aff.cmd("shutdown")
 		_ = os.RemoveAll(aff.outputBase)
-		_ = os.RemoveAll(work)
-		_ = os.Remove(rc)
 		if err != nil {
 			return nil, err
 		}
@@ -86,8 +90,7 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 		t.Seconds = took.Seconds() + time.Since(start).Seconds()
 		pr.Affected = append(pr.Affected, t)
 	}
-	_, _, _ = r.run("git", "worktree", "prune")
-	return pr, nil
+	return pr, os.Remove(rc)
 }
 
 // testTargets runs bazel test on these labels; none is a pass.
