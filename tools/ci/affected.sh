@@ -7,7 +7,15 @@
 # tool's over-approximation) are counted and printed. The answer from the
 # hashes the previous commit saved (--save, --base-hashes) must be the same.
 source "$(dirname "$0")/lib.sh"
-scratch_copy
+# A copy of its own, not the shared scratch one: the ground truth and the
+# tool's two sides should start from new Bazel servers. In .ci/run's shared
+# scratch (after the checks before it) the worktree answer once marked every
+# target while the saved hashes, read in the same server, agreed with the truth.
+fresh_copy affected
+cd "$copy"
+git init -q -b main
+git add -A
+git -c user.name=ci -c user.email=ci@localhost commit -qm base
 
 q=(--noshow_progress --ui_event_filters=-info)
 tools/bazel build "${q[@]}" //tools/affected //tools/affected/actiondiff 2>"$tmp/build.log" || {
@@ -58,13 +66,21 @@ change() {
     fail "$1: affected failed"
   }
   local took=$SECONDS
+  local said
+  said=$(tail -1 "$tmp/affected.log")
   # The same answer from the hashes the previous commit saved (main's CI, for a pull request).
   "$tmp/bin/affected" --base-hashes "$tmp/snap/$prev/hashes.json" >"$tmp/saved.txt" 2>"$tmp/affected.log" || {
     cat "$tmp/affected.log" >&2
     fail "$1: affected --base-hashes failed"
   }
-  { grep -o '"label": "[^"]*"' "$tmp/snap/$step/affected.json" || true; } | cut -d'"' -f4 | diff - "$tmp/saved.txt" >&2 ||
+  { grep -o '"label": "[^"]*"' "$tmp/snap/$step/affected.json" || true; } | cut -d'"' -f4 >"$tmp/worktree.txt"
+  diff "$tmp/worktree.txt" "$tmp/saved.txt" >&2 || {
+    echo "the worktree's answer: $said" >&2
+    echo "the saved hashes': $(tail -1 "$tmp/affected.log")" >&2
+    first=$(diff "$tmp/worktree.txt" "$tmp/saved.txt" | sed -n 's/^[<>] //p' | head -1)
+    "$tmp/bin/affected" --base HEAD~1 --work "$tmp/work" --explain "$first" 2>&1 >/dev/null | sed -n '/why/,$p' >&2
     fail "$1: --base-hashes answered otherwise than the base's worktree (above)"
+  }
   out=$("$tmp/bin/actiondiff" compare "$tmp/snap/$prev" "$tmp/snap/$step" "$tmp/snap/$step/affected.json" 2>&1) || {
     echo "$out" >&2
     fail "$1: the tool missed targets whose actions changed"
