@@ -110,14 +110,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if _, err := waitHead(); err != nil {
 		return err
 	}
-	if reason != "" {
-		a.Everything, a.Reason, a.Targets = true, reason, head.graph.Targets()
-		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(a.Targets), reason)
-	} else {
-		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (the working tree analysed in %.1fs, both in %.1fs)\n",
-			len(a.Targets), len(head.graph.Targets()), a.Base, headTime.Seconds(), time.Since(start).Seconds())
-	}
-	return printAnswer(a, *asJSON, stdout)
+	detail := fmt.Sprintf("the working tree analysed in %.1fs, both in %.1fs", headTime.Seconds(), time.Since(start).Seconds())
+	return finish(a, reason, head.graph.Targets(), detail, *asJSON, stdout, stderr)
 }
 
 // runSaved is --save and --base-hashes: one side analysed, the other read.
@@ -135,19 +129,25 @@ func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON 
 	if err != nil {
 		return err
 	}
-	targets := head.graph.Targets()
-	if reason != "" {
-		a.Everything, a.Reason, a.Targets = true, reason, targets
-		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(targets), reason)
-	} else {
-		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (saved hashes; the working tree analysed in %.1fs)\n",
-			len(a.Targets), len(targets), a.Base, time.Since(start).Seconds())
-	}
-	return printAnswer(a, asJSON, stdout)
+	detail := fmt.Sprintf("saved hashes; the working tree analysed in %.1fs", time.Since(start).Seconds())
+	return finish(a, reason, head.graph.Targets(), detail, asJSON, stdout, stderr)
 }
 
-// printAnswer prints the labels, or with --json the whole answer.
-func printAnswer(a *Answer, asJSON bool, stdout io.Writer) error {
+// globalReason is the answer's reason when a global file changed.
+func globalReason(file string) string {
+	return file + " changed (beyond comments): it can change every target"
+}
+
+// finish completes the answer (every target, when there is a reason), says
+// on stderr what it found, and prints the labels, or with --json the whole
+// answer.
+func finish(a *Answer, reason string, all []graph.Target, detail string, asJSON bool, stdout, stderr io.Writer) error {
+	if reason != "" {
+		a.Everything, a.Reason, a.Targets = true, reason, all
+		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(all), reason)
+	} else {
+		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (%s)\n", len(a.Targets), len(all), a.Base, detail)
+	}
 	if a.Targets == nil {
 		a.Targets = []graph.Target{}
 	}
@@ -191,7 +191,7 @@ func compareBase(ctx context.Context, a *Answer, root string, o baseOptions, wai
 	if f, err := globalChange(root, dir); err != nil {
 		return fmt.Sprintf("comparing global files: %v", err), nil
 	} else if f != "" {
-		return f + " changed (beyond comments): it can change every target", nil
+		return globalReason(f), nil
 	}
 	b := bazel{bin: o.bazel, tree: dir, startup: []string{"--output_base=" + filepath.Join(o.work, "output_base"), "--max_idle_secs=900"}}
 	if o.shutdown {

@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 )
 
 // Saved is one commit's target hashes, written by --save (CI's main job, whose
@@ -19,25 +17,6 @@ type Saved struct {
 	Global map[string]string `json:"global"`
 	// Hashes are the targets' hashes, hex.
 	Hashes map[string]string `json:"hashes"`
-}
-
-// globalDigests digests the global files of a checkout as globalChange
-// compares them.
-func globalDigests(root string) (map[string]string, error) {
-	out := map[string]string{}
-	for _, f := range globalFiles {
-		data, err := os.ReadFile(filepath.Join(root, f))
-		if os.IsNotExist(err) {
-			out[f] = ""
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		sum := sha256.Sum256(significant(data))
-		out[f] = hex.EncodeToString(sum[:])
-	}
-	return out, nil
 }
 
 // save writes the working tree's hashes; the tree must be a commit, unedited.
@@ -87,10 +66,8 @@ func compareSaved(a *Answer, root, file string, head *side) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, f := range globalFiles {
-		if now[f] != s.Global[f] {
-			return f + " changed (beyond comments): it can change every target", nil
-		}
+	if f := firstGlobalChange(now, s.Global); f != "" {
+		return globalReason(f), nil
 	}
 	hashes := head.graph.Hash(head.sources)
 	for _, t := range head.graph.Targets() {

@@ -20,23 +20,44 @@ var globalFiles = []string{".bazelrc", ".bazelversion", "WORKSPACE", "tools/baze
 // globalChange names the first global file that differs between two
 // checkouts, ignoring comment and blank lines; "" when none does.
 func globalChange(head, base string) (string, error) {
+	now, err := globalDigests(head)
+	if err != nil {
+		return "", err
+	}
+	was, err := globalDigests(base)
+	if err != nil {
+		return "", err
+	}
+	return firstGlobalChange(now, was), nil
+}
+
+// firstGlobalChange names the first global file whose digests differ.
+func firstGlobalChange(now, was map[string]string) string {
 	for _, f := range globalFiles {
-		a, errA := os.ReadFile(filepath.Join(head, f))
-		b, errB := os.ReadFile(filepath.Join(base, f))
-		if os.IsNotExist(errA) && os.IsNotExist(errB) {
-			continue
-		}
-		if errA != nil && !os.IsNotExist(errA) {
-			return "", errA
-		}
-		if errB != nil && !os.IsNotExist(errB) {
-			return "", errB
-		}
-		if !bytes.Equal(significant(a), significant(b)) {
-			return f, nil
+		if now[f] != was[f] {
+			return f
 		}
 	}
-	return "", nil
+	return ""
+}
+
+// globalDigests digests the global files of a checkout as globalChange
+// compares them.
+func globalDigests(root string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, f := range globalFiles {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if os.IsNotExist(err) {
+			out[f] = ""
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(significant(data))
+		out[f] = hex.EncodeToString(sum[:])
+	}
+	return out, nil
 }
 
 // significant drops comment lines and blank lines.
