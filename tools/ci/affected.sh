@@ -13,9 +13,7 @@ source "$(dirname "$0")/lib.sh"
 # target while the saved hashes, read in the same server, agreed with the truth.
 fresh_copy affected
 cd "$copy"
-git init -q -b main
-git add -A
-git -c user.name=ci -c user.email=ci@localhost commit -qm base
+commit_tree "$copy"
 
 q=(--noshow_progress --ui_event_filters=-info)
 tools/bazel build "${q[@]}" //tools/affected //tools/affected/actiondiff 2>"$tmp/build.log" || {

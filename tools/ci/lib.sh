@@ -16,6 +16,7 @@
 #
 # on_exit CMD: runs CMD (a string, eval'ed) when the script exits, before the
 # copies are removed.
+# commit_tree DIR: DIR a git repository on main, its files one commit "base".
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
@@ -75,15 +76,22 @@ scratch_copy() {
     [[ -d $copy ]] || _copy_tree "$copy" "$ob"
   fi
   if [[ ! -d $copy/.git ]]; then
-    git -C "$copy" init -q
-    git -C "$copy" config user.name ci
-    git -C "$copy" config user.email ci@localhost
-    git -C "$copy" add -A
-    git -C "$copy" commit -qm base
+    commit_tree "$copy"
     git -C "$copy" tag base
   fi
   on_exit _reset_scratch
   cd "$copy"
+}
+
+# commit_tree DIR: makes DIR a git repository on branch main whose one commit,
+# "base", holds its files (not the ignored ones: user.bazelrc), committed as
+# "ci" so that no global git identity is needed, now or for later commits.
+commit_tree() {
+  git -C "$1" init -q -b main
+  git -C "$1" config user.name ci
+  git -C "$1" config user.email ci@localhost
+  git -C "$1" add -A
+  git -C "$1" commit -qm base
 }
 
 # Back to the "base" commit: tracked files, commits, untracked packages, hooks.

@@ -138,9 +138,7 @@ ok "warm, no credential: $hits of $cacheable cacheable processes were remote cac
 
 # B plays main's CI, which saves its commit's target hashes (.ci/run main with
 # AFFECTED_HASHES_OUT): the pull request below analyses only its own tree.
-git -C "$b" init -q -b main
-git -C "$b" add -A
-git -C "$b" -c user.name=ci -c user.email=ci@localhost commit -qm base
+commit_tree "$b"
 (cd "$b" && tools/bazel run --noshow_progress //tools/affected -- --save "$tmp/affected-hashes.json") >"$tmp/save.log" 2>&1 || {
   cat "$tmp/save.log" >&2
   fail "tools/affected --save failed in copy B"
@@ -150,9 +148,7 @@ git -C "$b" -c user.name=ci -c user.email=ci@localhost commit -qm base
 fresh_copy c/repo
 # A git checkout on main, as CI's is: the pull request's edit is not committed,
 # and tools/affected compares the working tree with main.
-git -C "$copy" init -q -b main
-git -C "$copy" add -A
-git -C "$copy" -c user.name=ci -c user.email=ci@localhost commit -qm base
+commit_tree "$copy"
 printf '\n// Edited by tools/ci/remote_cache.sh: a pull request.\nvar _ = "pr"\n' >>"$copy/libs/greeting/greeting.go"
 puts=$(grep -c '"PUT ' "$web/access.log" || true)
 SECONDS=0
