@@ -11,11 +11,14 @@
 #   tools/bench/flags_ab.sh WORKSPACE LIB NAME=FLAGS...
 #   tools/bench/flags_ab.sh /tmp/mb/n25 l0024 base= shm=--sandbox_base=/dev/shm
 #   tools/bench/flags_ab.sh /tmp/mb/n25 - base= watchfs=--watchfs
+#   TARGETS="//libs/... //apps/... //:gofmt_test" tools/bench/flags_ab.sh /tmp/mb/n1000 - \
+#     record= norecord=--test_env=LINT_NO_CACHE=1
 # ROUNDS (default 5) sets the rounds; OUTPUT_BASE that of WORKSPACE (default
-# WORKSPACE.ob, where monobench puts it).
+# WORKSPACE.ob, where monobench puts it); TARGETS what to test (default
+# //libs/... //apps/...; add the source gates, //:gofmt_test ..., to time them).
 set -euo pipefail
 [[ $# -ge 3 ]] || {
-  sed -n '2,15p' "$0" >&2
+  sed -n '2,19p' "$0" >&2
   exit 2
 }
 ws=$(cd "$1" && pwd) lib=$2
@@ -25,7 +28,7 @@ src=$ws/libs/$lib/$lib.go
   echo "flags_ab.sh: no $src (LIB is a generated lib such as l0000)" >&2
   exit 2
 }
-ROUNDS=${ROUNDS:-5} OUTPUT_BASE=${OUTPUT_BASE:-$ws.ob}
+ROUNDS=${ROUNDS:-5} OUTPUT_BASE=${OUTPUT_BASE:-$ws.ob} TARGETS=${TARGETS:-//libs/... //apps/...}
 names=() flags=()
 for set in "$@"; do
   [[ $set == *=* ]] || {
@@ -48,8 +51,8 @@ run() { # run FLAGS: edit, bazel test; prints "seconds processes"
   edit
   local t0 t1
   t0=$(date +%s.%N)
-  # shellcheck disable=SC2086 # FLAGS is a word list
-  (cd "$ws" && tools/bazel --output_base="$OUTPUT_BASE" test $1 //libs/... //apps/...) >"$log" 2>&1 ||
+  # shellcheck disable=SC2086 # FLAGS and TARGETS are word lists
+  (cd "$ws" && tools/bazel --output_base="$OUTPUT_BASE" test $1 $TARGETS) >"$log" 2>&1 ||
     {
       tail -30 "$log" >&2
       echo "flags_ab.sh: bazel test $1 failed" >&2

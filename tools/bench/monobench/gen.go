@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"go/format"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -73,9 +74,9 @@ func libName(i int) string { return fmt.Sprintf("l%04d", i) }
 func appName(a int) string { return fmt.Sprintf("a%03d", a) }
 
 // Generate writes the libs and apps of s under root (libs/, apps/), with
-// BUILD files as our Gazelle (tools/gazelle) writes them, importing
-// module/libs/NAME, but for the apps' images: the benchmark compares Go builds
-// and tests with plain go, which builds no images.
+// the BUILD files our Gazelle (tools/gazelle) writes for them, importing
+// module/libs/NAME. apps/BUILD.bazel excludes the apps' images: the benchmark
+// compares Go builds and tests with plain go, which builds no images.
 func Generate(root, module string, s Shape) error {
 	libs, apps := s.graph()
 	memo := map[[2]int]int{}
@@ -110,9 +111,18 @@ func Generate(root, module string, s Shape) error {
 		files[dir+"/main_test.go"] = fmt.Sprintf(appTest, want)
 		files[dir+"/BUILD.bazel"] = appBuild(name, module, buildDeps)
 	}
-	// The apps root, as in this repository: apps are private to apps/.
-	files["apps/BUILD.bazel"] = "package(default_visibility = [\"//apps:__subpackages__\"])\n"
+	// The apps root, as in this repository: apps are private to apps/. No
+	// images: plain go builds none, and the benchmark compares the two.
+	files["apps/BUILD.bazel"] = "# gazelle:go_image_exclude .\n\npackage(default_visibility = [\"//apps:__subpackages__\"])\n"
 	for path, content := range files {
+		if strings.HasSuffix(path, ".go") {
+			// gofmt'ed, as the repository's gofmt gate wants every Go file.
+			src, err := format.Source([]byte(content))
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			content = string(src)
+		}
 		p := filepath.Join(root, path)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
@@ -204,7 +214,7 @@ func libBuild(name, module string, deps []string) string {
 	fmt.Fprintf(&b, "go_library(\n    name = %q,\n    srcs = [%q],\n    importpath = %q,\n    visibility = [\"//visibility:public\"],\n", name, name+".go", module+"/libs/"+name)
 	writeDeps(&b, deps)
 	b.WriteString(")\n\n")
-	fmt.Fprintf(&b, "go_test(\n    name = %q,\n    srcs = [%q],\n    deps = [\n        %q,\n        \"@com_github_stretchr_testify//assert\",\n    ],\n)\n", name+"_test", name+"_test.go", ":"+name)
+	fmt.Fprintf(&b, "go_test(\n    name = %q,\n    size = \"small\",\n    srcs = [%q],\n    deps = [\n        %q,\n        \"@com_github_stretchr_testify//assert\",\n    ],\n)\n", name+"_test", name+"_test.go", ":"+name)
 	return b.String()
 }
 
@@ -243,7 +253,7 @@ func appBuild(name, module string, deps []string) string {
 	writeDeps(&b, deps)
 	b.WriteString(")\n\n")
 	fmt.Fprintf(&b, "go_binary(\n    name = %q,\n    embed = [%q],\n)\n\n", name, ":"+name+"_lib")
-	fmt.Fprintf(&b, "go_test(\n    name = %q,\n    srcs = [\"main_test.go\"],\n    embed = [%q],\n    deps = [\"@com_github_stretchr_testify//assert\"],\n)\n", name+"_test", ":"+name+"_lib")
+	fmt.Fprintf(&b, "go_test(\n    name = %q,\n    size = \"small\",\n    srcs = [\"main_test.go\"],\n    embed = [%q],\n    deps = [\"@com_github_stretchr_testify//assert\"],\n)\n", name+"_test", ":"+name+"_lib")
 	return b.String()
 }
 

@@ -79,9 +79,9 @@ func TestReportAndPlot(t *testing.T) {
 		return r
 	}
 	all := []sizeResult{mk(25, 1), mk(100, 4)}
-	md := renderReport(all, 1)
-	assert.Contains(t, md, "| edit a leaf lib, rerun | 3.00 | 1.50 | 2.00 | 25 | 1 |")
-	assert.Contains(t, md, "-n 25,100 -runs 1 -out tools/bench")
+	md := renderReport(all)
+	assert.Contains(t, md, "| edit a leaf lib, rerun (server 3 commands old) | 3.00 | 1.50 | 2.00 | 25 | 1 |")
+	assert.Contains(t, md, "## Cost per package")
 
 	path := filepath.Join(t.TempDir(), "results.png")
 	require.NoError(t, writePlot(path, all))

@@ -10,11 +10,16 @@
 //	leaf      after an edit to a lib nothing depends on
 //	root      after an edit to the most depended-on lib
 //	no-op     the same command again (warm server, warm GOCACHE)
+//	leaf-aged the leaf again, on a server 10 commands old
 //
 // each as the median of -runs, the two tools taking turns so they share the
 // machine's noise; the Bazel server's peak RSS; and, with -remote, a clean
 // output base served by a warm remote cache (nginx WebDAV on 127.0.0.1).
-// Writes RESULTS.md-style markdown and a PNG plot of time against N.
+// On the warm server it also times a no-op with the source gates, Gazelle
+// over the whole tree, `bazel query //...` and tools/affected, and reads the
+// server's heap after the cold build. With -out it merges the sizes into
+// results.json (keeping sizes measured before) and writes RESULTS.md and a
+// PNG plot of time against N from it.
 //
 //	bazel run //tools/bench/monobench -- -n 25,100,200 -runs 3 -remote -out tools/bench
 //
@@ -27,6 +32,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -125,12 +131,26 @@ func run(sizes string, runs int, remote, pr bool, out, work string) error {
 		all = append(all, r)
 		fmt.Fprint(os.Stderr, r.markdown())
 	}
-	report := renderReport(all, runs)
 	if out == "" {
-		fmt.Print(report)
+		fmt.Print(renderReport(all))
 		return nil
 	}
-	if err := os.WriteFile(filepath.Join(out, "RESULTS.md"), []byte(report), 0o644); err != nil {
+	// Sizes measured before, in other runs, stay: N = 1000 takes a session
+	// of its own.
+	saved := filepath.Join(out, "results.json")
+	old, err := loadResults(saved)
+	if err != nil {
+		return err
+	}
+	all = merge(old, all)
+	data, err := json.MarshalIndent(all, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(saved, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "RESULTS.md"), []byte(renderReport(all)), 0o644); err != nil {
 		return err
 	}
 	return writePlot(filepath.Join(out, "results.png"), all)

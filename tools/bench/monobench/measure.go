@@ -102,6 +102,39 @@ func (b bazel) test() (result, error) {
 	return result{Seconds: took.Seconds(), Work: work, Hits: hits}, err
 }
 
+// heapAfterGC is what `bazel info used-heap-size-after-gc` says (it collects
+// garbage first), in MiB.
+func (b bazel) heapAfterGC() (float64, error) {
+	out, _, err := b.cmd("info", "used-heap-size-after-gc")
+	if err != nil {
+		return 0, err
+	}
+	return parseMiB(tail(out, 1))
+}
+
+// parseMiB reads Bazel's sizes ("1234MB", "2GB") as MiB: Bazel's "MB" is
+// 1024*1024 bytes.
+func parseMiB(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	for unit, mib := range map[string]float64{"KB": 1.0 / 1024, "MB": 1, "GB": 1024} {
+		if v, ok := strings.CutSuffix(s, unit); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				return 0, fmt.Errorf("bazel info: %q: %w", s, err)
+			}
+			return f * mib, nil
+		}
+	}
+	return 0, fmt.Errorf("bazel info: %q is no size", s)
+}
+
+// timed runs one Bazel command and times it.
+func (b bazel) timed(command string, args ...string) (result, error) {
+	out, took, err := b.cmd(command, args...)
+	work, hits := processes(out)
+	return result{Seconds: took.Seconds(), Work: work, Hits: hits}, err
+}
+
 // peakRSS is the Bazel server's peak resident memory (VmHWM), in MiB.
 func (b bazel) peakRSS() (float64, error) {
 	out, _, err := b.cmd("info", "server_pid")

@@ -14,11 +14,12 @@ import (
 )
 
 var phaseColor = map[string]color.RGBA{
-	"cold":  {0xc0, 0x39, 0x2b, 0xff},
-	"rerun": {0xe6, 0x7e, 0x22, 0xff},
-	"no-op": {0x27, 0xae, 0x60, 0xff},
-	"leaf":  {0x29, 0x80, 0xb9, 0xff},
-	"root":  {0x8e, 0x44, 0xad, 0xff},
+	"cold":      {0xc0, 0x39, 0x2b, 0xff},
+	"rerun":     {0xe6, 0x7e, 0x22, 0xff},
+	"no-op":     {0x27, 0xae, 0x60, 0xff},
+	"leaf":      {0x29, 0x80, 0xb9, 0xff},
+	"root":      {0x8e, 0x44, 0xad, 0xff},
+	"leaf-aged": {0x16, 0xa0, 0x85, 0xff},
 }
 
 // writePlot draws median seconds (log scale) against N for every phase,
@@ -42,7 +43,10 @@ func writePlot(path string, all []sizeResult) error {
 	if maxN == minN {
 		maxN = minN + 1
 	}
-	x := func(n int) int { return plot.Min.X + int(float64(plot.Dx())*(float64(n)-minN)/(maxN-minN)) }
+	// N on a log scale too: 25 to 1000 spreads the small sizes out.
+	x := func(n int) int {
+		return plot.Min.X + int(float64(plot.Dx())*(math.Log(float64(n))-math.Log(minN))/(math.Log(maxN)-math.Log(minN)))
+	}
 	y := func(s float64) int {
 		return plot.Max.Y - int(float64(plot.Dy())*(math.Log10(math.Max(s, lo))-math.Log10(lo))/(math.Log10(hi)-math.Log10(lo)))
 	}
@@ -56,7 +60,7 @@ func writePlot(path string, all []sizeResult) error {
 		line(img, x(r.Shape.Libs), plot.Min.Y, x(r.Shape.Libs), plot.Max.Y, grey, 0)
 		label(img, x(r.Shape.Libs)-10, plot.Max.Y+18, fmt.Sprint(r.Shape.Libs))
 	}
-	label(img, plot.Min.X+plot.Dx()/2-40, h-10, "N (libs)")
+	label(img, plot.Min.X+plot.Dx()/2-40, h-10, "N (libs, log scale)")
 	label(img, left, 22, "median seconds (log scale): bazel solid, go dashed")
 	line(img, plot.Min.X, plot.Max.Y, plot.Max.X, plot.Max.Y, color.Black, 0)
 	line(img, plot.Min.X, plot.Min.Y, plot.Min.X, plot.Max.Y, color.Black, 0)

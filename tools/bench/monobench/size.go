@@ -12,17 +12,30 @@ import (
 	"time"
 )
 
-// phases, in the order they are reported.
-var phases = []string{"cold", "rerun", "leaf", "root", "no-op"}
+// phases, in the order they are reported. Go and Bazel each time every one.
+var phases = []string{"cold", "rerun", "leaf", "root", "no-op", "leaf-aged"}
+
+// gates are the source gates that `bazel test //...` runs on every command
+// (tagged external: they read the tree, so Bazel never caches them).
+var gates = []string{"//:buildifier_test", "//:gazelle_test", "//:gofmt_test", "//:paths_test", "//:shfmt_test", "//:generate_test"}
 
 // sizeResult is every measurement for one Shape.
 type sizeResult struct {
-	Shape       Shape
-	Bazel, Go   map[string][]result // phase -> one result per run
-	FirstBuild  result              // bazel's first build in a new output base: fetching, and with -remote uploading, included
-	PeakRSSMiB  float64
-	Remote      *remoteResult
-	BazelTarget int // synthetic packages: libs + apps
+	Shape      Shape
+	Date       string              // when it was measured, YYYY-MM-DD
+	Runs       int                 // how many runs each median is of
+	Bazel, Go  map[string][]result // phase -> one result per run
+	FirstBuild result              // bazel's first build in a new output base: fetching, and with -remote uploading, included
+	PeakRSSMiB float64
+	// Bazel only, per run, each on a warm server:
+	HeapMiB []float64 // used-heap-size-after-gc right after the cold build and its rerun
+	Gates   []result  // a no-op bazel test of the synthetic targets and the source gates
+	Gazelle []result  // bazel run //:gazelle over the whole tree (it changes nothing)
+	Query   []result  // bazel query //...
+	// Affected is tools/affected against the hashes --save wrote, after an
+	// edit of the lib in the middle of the graph (once, after the runs).
+	Affected *result
+	Remote   *remoteResult
 }
 
 type remoteResult struct {
@@ -32,13 +45,22 @@ type remoteResult struct {
 
 // median of the runs of one phase.
 func median(rs []result) result {
+	if len(rs) == 0 {
+		return result{}
+	}
 	s := append([]result(nil), rs...)
 	sort.Slice(s, func(i, j int) bool { return s[i].Seconds < s[j].Seconds })
 	return s[len(s)/2]
 }
 
+// agedCommands is how old the Bazel server is, in commands, when leaf-aged
+// edits: what a developer's server is after a few minutes of work, its JIT
+// warm (issue 37's goal at N = 25).
+const agedCommands = 10
+
 func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File) (sizeResult, error) {
-	res := sizeResult{Shape: s, Bazel: map[string][]result{}, Go: map[string][]result{}}
+	res := sizeResult{Shape: s, Date: time.Now().UTC().Format("2006-01-02"), Runs: runs,
+		Bazel: map[string][]result{}, Go: map[string][]result{}}
 	ws := filepath.Join(work, fmt.Sprintf("n%d", s.Libs))
 	if err := copyTemplate(src, ws); err != nil {
 		return res, err
@@ -64,11 +86,20 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File)
 		defer cache.stop()
 		first.flags = append(cache.flags(), "--remote_upload_local_results")
 	}
+	// A git checkout (after the copy above): tools/affected and the gates
+	// read the tree as git lists it.
+	if err := commitAll(b.runner, "generated"); err != nil {
+		return res, err
+	}
 	var err error
 	if res.FirstBuild, err = first.test(); err != nil {
 		return res, err
 	}
 	edits := 0
+	edit := func(lib string) error {
+		edits++
+		return Edit(ws, lib, edits)
+	}
 	for i := 0; i < runs; i++ {
 		// Cold: go with an empty GOCACHE; Bazel after `bazel clean` (outputs and
 		// action cache gone, fetched repositories kept) with a new server.
@@ -89,13 +120,17 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File)
 		if err := step(&res, "rerun", g, b, nil); err != nil {
 			return res, err
 		}
+		heap, err := b.heapAfterGC()
+		if err != nil {
+			return res, err
+		}
+		res.HeapMiB = append(res.HeapMiB, heap)
 		for _, phase := range []string{"leaf", "root"} {
 			lib := s.Leaf()
 			if phase == "root" {
 				lib = s.Root()
 			}
-			edits++
-			if err := Edit(ws, lib, edits); err != nil {
+			if err := edit(lib); err != nil {
 				return res, err
 			}
 			// Both tools see the same edit: go first, then Bazel.
@@ -107,9 +142,28 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File)
 		if err := step(&res, "no-op", g, b, nil); err != nil {
 			return res, err
 		}
+		// The server has run 6 commands (cold, rerun, info, leaf, root,
+		// no-op); no-ops make it agedCommands old, then the leaf again.
+		for k := 6; k < agedCommands; k++ {
+			if _, err := b.test(); err != nil {
+				return res, err
+			}
+		}
+		if err := edit(s.Leaf()); err != nil {
+			return res, err
+		}
+		if err := step(&res, "leaf-aged", g, b, nil); err != nil {
+			return res, err
+		}
+		if err := measureWarm(&res, b); err != nil {
+			return res, err
+		}
 	}
 	if res.PeakRSSMiB, err = b.peakRSS(); err != nil {
 		return res, err
+	}
+	if res.Affected, err = measureAffected(b, s); err != nil {
+		return res, fmt.Errorf("tools/affected: %w", err)
 	}
 	if cache != nil {
 		if res.Remote, err = cache.measure(log); err != nil {
@@ -117,6 +171,86 @@ func measureSize(src, work string, s Shape, runs int, remote bool, log *os.File)
 		}
 	}
 	return res, nil
+}
+
+// measureWarm times, on the warm server, what a developer runs besides
+// builds: a no-op with the source gates (their tools built first, untimed),
+// Gazelle over the whole tree (built first), which must change no BUILD file,
+// and a query of every target.
+func measureWarm(res *sizeResult, b bazel) error {
+	withGates := append(append([]string(nil), targets...), gates...)
+	if _, _, err := b.cmd("test", withGates...); err != nil {
+		return err
+	}
+	r, err := b.timed("test", withGates...)
+	if err != nil {
+		return err
+	}
+	res.Gates = append(res.Gates, r)
+	for k := 0; k < 2; k++ {
+		if r, err = b.timed("run", "//:gazelle"); err != nil {
+			return err
+		}
+	}
+	if out, _, err := b.run("git", "status", "--porcelain", "--", "*.bazel"); err != nil || out != "" {
+		return fmt.Errorf("gazelle changed the generated BUILD files (the generator and tools/gazelle disagree): %v\n%s", err, out)
+	}
+	res.Gazelle = append(res.Gazelle, r)
+	if r, err = b.timed("query", "//..."); err != nil {
+		return err
+	}
+	res.Query = append(res.Query, r)
+	return nil
+}
+
+// measureAffected: what tools/affected costs a developer on a warm server.
+// Main's hashes saved (untimed) for the tree as committed, then an edit of
+// the lib in the middle of the graph, then the tool against them. The tool
+// runs Bazel itself: user.bazelrc points it at the same output base.
+func measureAffected(b bazel, s Shape) (*result, error) {
+	if err := commitAll(b.runner, "edits"); err != nil {
+		return nil, err
+	}
+	rc := filepath.Join(b.dir, "user.bazelrc")
+	if err := os.WriteFile(rc, []byte("startup --output_base="+b.outputBase+"\n"), 0o644); err != nil {
+		return nil, err
+	}
+	defer os.Remove(rc)
+	hashes := b.dir + ".hashes.json"
+	if _, _, err := b.cmd("run", "//tools/affected", "--", "--save", hashes); err != nil {
+		return nil, err
+	}
+	if err := Edit(b.dir, libName(s.Libs/2), 1000); err != nil {
+		return nil, err
+	}
+	out, took, err := b.cmd("run", "--noshow_progress", "--ui_event_filters=-info", "//tools/affected", "--", "--base-hashes", hashes)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "//") {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("it printed no target after an edit of %s:\n%s", libName(s.Libs/2), tail(out, 20))
+	}
+	return &result{Seconds: took.Seconds(), Work: n}, nil
+}
+
+// commitAll commits the workspace as it is (git init on the first call),
+// with an identity of its own.
+func commitAll(r runner, msg string) error {
+	for _, args := range [][]string{
+		{"init", "-q", "-b", "main"}, {"add", "-A"},
+		{"-c", "user.name=monobench", "-c", "user.email=monobench@localhost", "commit", "-qm", msg},
+	} {
+		if _, _, err := r.run("git", args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // step times go, then Bazel (after prepare, if any), for one phase.
