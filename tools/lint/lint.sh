@@ -2,15 +2,24 @@
 # Runs a formatter or linter over the source tree, for the root
 # targets //:buildifier, //:gofmt, //:shfmt (fix) and //:buildifier_test,
 # //:gofmt_test, //:shfmt_test, //:gazelle_test (check; //:gazelle is Gazelle's
-# own fix target), //:paths_test (check only), and for tools/ci/shellcheck.sh
+# own fix target), //:paths_test (check only), //:generate_test (check:
+# BINARY is //tools/generate, ARGS its flags), and for tools/ci/shellcheck.sh
 # (Debian's shellcheck, check).
-#   lint.sh buildifier|gofmt|shfmt|gazelle|shellcheck|paths fix|check BINARY
+#   lint.sh buildifier|gofmt|shfmt|gazelle|shellcheck|paths|generate fix|check BINARY [ARGS...]
 # `bazel run` gives the tree as BUILD_WORKSPACE_DIRECTORY; a test finds it
 # through the WORKSPACE file in its runfiles, a symlink into the tree (the test
 # runs unsandboxed for that, as Gazelle's gazelle_test does).
+#
+# A check that passed records the tree's digest (pass_digest) in the output
+# base, and passes at once on the same digest: Bazel never caches these tests
+# (they read the tree, which no action declares), and at 1,000 packages running
+# them all is seconds of every no-op `bazel test //...` (tools/bench/README.md).
+# LINT_PASS_DIR names another record directory; LINT_NO_CACHE=1 always checks.
 set -euo pipefail
 tool=$1 mode=$2
 bin=$(realpath "$3")
+shift 3
+srcs=()
 if [[ -n ${BUILD_WORKSPACE_DIRECTORY:-} ]]; then
   cd "$BUILD_WORKSPACE_DIRECTORY"
 else
@@ -41,6 +50,35 @@ fail() {
   echo "FAIL: $1. Fix with: bazel run //:$tool" >&2
   exit 1
 }
+
+# pass_digest: one digest of all a check's answer depends on: the check, its
+# tool (the path names the configuration), and the whole tree as git sees it,
+# since the tools are built from it too: the index, uncommitted changes and
+# untracked files. Fails but at the root of a git checkout.
+pass_digest() {
+  local top
+  top=$(git rev-parse --show-toplevel 2>/dev/null) && [[ $top -ef . ]] || return 1
+  {
+    printf '%s\n' "$tool" "$bin" "$@"
+    git ls-files -s
+    git diff-files -p --binary --no-ext-diff --no-textconv
+    git ls-files -z -o --exclude-standard | xargs -0 -r sha256sum --
+  } | sha256sum | cut -d' ' -f1
+}
+
+# The record: beside the execroot (a test's TEST_TMPDIR is inside it), so one
+# per output base, outside the tree, gone with `bazel clean --expunge`.
+pass_dir=${LINT_PASS_DIR:-}
+if [[ -z $pass_dir && ${TEST_TMPDIR:-} == */execroot/* ]]; then
+  pass_dir=${TEST_TMPDIR%%/execroot/*}/lint-pass
+fi
+digest=
+if [[ $mode == check && -n $pass_dir && ${LINT_NO_CACHE:-} != 1 ]] && digest=$(pass_digest "$@"); then
+  if [[ -f $pass_dir/$tool && $(<"$pass_dir/$tool") == "$digest" ]]; then
+    echo "$tool: ok (passed before on this same tree, digest ${digest:0:12}; LINT_NO_CACHE=1 checks again)"
+    exit 0
+  fi
+fi
 
 case $tool/$mode in
   buildifier/*)
@@ -102,9 +140,23 @@ case $tool/$mode in
       exit 1
     }
     ;;
+  generate/check)
+    # BINARY is //tools/generate; it names every file that would change.
+    "$bin" -check "$@" >&2 || fail "generated code is stale, or a generator failed (above)"
+    ;;
   *)
-    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck|paths check BINARY" >&2
+    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck|paths|generate check BINARY [ARGS...]" >&2
     exit 2
     ;;
 esac
-echo "$tool: ${#srcs[@]} files $([[ $mode == fix ]] && echo "formatted; review with git diff" || echo ok)"
+# Recorded only if the tree did not change while it was checked.
+if [[ -n $digest && $(pass_digest "$@") == "$digest" ]]; then
+  mkdir -p "$pass_dir"
+  printf '%s\n' "$digest" >"$pass_dir/$tool.$$"
+  mv "$pass_dir/$tool.$$" "$pass_dir/$tool"
+fi
+if ((${#srcs[@]} == 0)); then
+  echo "$tool: ok"
+else
+  echo "$tool: ${#srcs[@]} files $([[ $mode == fix ]] && echo "formatted; review with git diff" || echo ok)"
+fi

@@ -91,3 +91,34 @@ printf 'x\n' >"$ws/tools/x/guide.md"
 printf 'x\n' >"$ws/tools/x/gone.sh"
 "$lint" paths check "${bin[paths]}" >/dev/null || fail "paths check fails once the files exist"
 echo "ok: paths: check fails on a link and a tools/ path to missing files, passes once they exist"
+
+# The record of passes: in a git checkout a check that passed passes again at
+# once on the same tree, and checks again after any change, tracked or not.
+export BUILD_WORKSPACE_DIRECTORY=$TEST_TMPDIR/git_ws LINT_PASS_DIR=$TEST_TMPDIR/pass
+git_ws=$BUILD_WORKSPACE_DIRECTORY
+mkdir -p "$git_ws"
+printf 'package a\n' >"$git_ws/a.go"
+git -C "$git_ws" init -q
+git -C "$git_ws" add a.go
+# check WANT: gofmt check passes and prints WANT.
+check() {
+  "$lint" gofmt check "${bin[gofmt]}" >"$out" 2>&1 || {
+    cat "$out"
+    fail "gofmt check failed on a gofmt'ed tree"
+  }
+  grep -qF "$1" "$out" || {
+    cat "$out"
+    fail "gofmt check did not say '$1'"
+  }
+}
+check 'gofmt: 1 files ok'
+check 'gofmt: ok (passed before on this same tree'
+printf 'package a\nfunc  B( ){}\n' >"$git_ws/b.go" # untracked
+if "$lint" gofmt check "${bin[gofmt]}" >"$out" 2>&1; then fail "gofmt check passed from its record with a bad untracked file"; fi
+rm "$git_ws/b.go"
+check 'gofmt: ok (passed before on this same tree'
+printf 'package a\nfunc  A( ){}\n' >"$git_ws/a.go" # tracked, not staged
+if "$lint" gofmt check "${bin[gofmt]}" >"$out" 2>&1; then fail "gofmt check passed from its record with a bad edit"; fi
+printf 'package a\n' >"$git_ws/a.go"
+LINT_NO_CACHE=1 check 'gofmt: 1 files ok'
+echo "ok: record of passes: the same tree passes at once; a bad edit or untracked file fails; LINT_NO_CACHE=1 checks"
