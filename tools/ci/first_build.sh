@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The README's first command in a brand-new output base:
-# `bazel run //apps/hello_world` greets, and fetches only what that build needs.
+# The README's first command as a new user runs it: a brand-new output base and
+# empty Go module and build caches (downloads from the proxy included; Bazel
+# itself installed). `bazel run //apps/hello_world` greets, and fetches only
+# what that build needs.
 # Above all not Gazelle's repository tools (about 30 s of `go install` before
 # the first action), which any go_repository on the path, or any package on it
 # that loads @bazel_gazelle//:def.bzl, would build: nogo's modules come with
@@ -11,11 +13,13 @@ unset BAZEL_REMOTE_CACHE # a first build, as on a new machine
 fresh_copy first
 cd "$copy"
 
+# -modcacherw: a module cache that rm -rf can delete (lib.sh's cleanup).
+export GOMODCACHE=$tmp/gomodcache GOCACHE=$tmp/gocache GOFLAGS=-modcacherw
 SECONDS=0
 out=$(tools/bazel run --noshow_progress --ui_event_filters=-info,-stdout //apps/hello_world 2>"$tmp/err") ||
   fail "bazel run //apps/hello_world failed: $(<"$tmp/err")"
 [[ $out == "Hello, world!" ]] || fail "bazel run //apps/hello_world printed '$out'"
-ok "Hello, world! in a new output base in ${SECONDS}s"
+ok "Hello, world! in a new output base with empty Go caches in ${SECONDS}s ($(du -sm "$GOMODCACHE" | cut -f1) MB downloaded)"
 
 for repo in bazel_gazelle_go_repository_tools bazel_gazelle_go_repository_config; do
   [[ ! -e $ob/external/$repo ]] || fail "the first build fetched @$repo, so it waited for Gazelle's repository tools:" \
