@@ -112,8 +112,8 @@ t_b=$SECONDS
 total=$(processes "$tmp/b.log" | grep -o '^[0-9]*')
 hits=$(count "$tmp/b.log" "remote cache hit")
 internal=$(count "$tmp/b.log" internal)
-# "local" processes are the tests tagged external + no-sandbox (//:buildifier_test,
-# //:gofmt_test) that read the source tree itself: Bazel never caches them.
+# "local" processes are the tests tagged external + no-sandbox (//:gates_test)
+# that read the source tree itself: Bazel never caches them.
 local=$(count "$tmp/b.log" local)
 cacheable=$((total - internal - local))
 pct=$((cacheable ? 100 * hits / cacheable : 0))

@@ -3,9 +3,11 @@
 # targets //:buildifier, //:gofmt, //:shfmt (fix) and //:buildifier_test,
 # //:gofmt_test, //:shfmt_test, //:gazelle_test (check; //:gazelle is Gazelle's
 # own fix target), //:paths_test (check only), //:generate_test (check:
-# BINARY is //tools/generate, ARGS its flags), and for tools/ci/shellcheck.sh
-# (Debian's shellcheck, check).
+# BINARY is //tools/generate, ARGS its flags), //:gates_test (all of them: "all
+# check", then "-- TOOL BINARY ARGS..." for each), and for
+# tools/ci/shellcheck.sh (Debian's shellcheck, check).
 #   lint.sh buildifier|gofmt|shfmt|gazelle|shellcheck|paths|generate fix|check BINARY [ARGS...]
+#   lint.sh all check -- TOOL BINARY [ARGS...] [-- TOOL BINARY [ARGS...]]...
 # `bazel run` gives the tree as BUILD_WORKSPACE_DIRECTORY; a test finds it
 # through the WORKSPACE file in its runfiles, a symlink into the tree (the test
 # runs unsandboxed for that, as Gazelle's gazelle_test does).
@@ -17,8 +19,18 @@
 # LINT_PASS_DIR names another record directory; LINT_NO_CACHE=1 always checks.
 set -euo pipefail
 tool=$1 mode=$2
-bin=$(realpath "$3")
-shift 3
+here=$PWD self=$(realpath "$0")
+if [[ $tool == all ]]; then
+  bin=
+  shift 2
+  # The tools' paths name their configuration; the digest sees those.
+  ids=()
+  for a in "$@"; do [[ ! -e $a ]] || ids+=("$(realpath "$a")"); done
+  set -- "${ids[@]}" "$@"
+else
+  bin=$(realpath "$3")
+  shift 3
+fi
 srcs=()
 if [[ -n ${BUILD_WORKSPACE_DIRECTORY:-} ]]; then
   cd "$BUILD_WORKSPACE_DIRECTORY"
@@ -140,12 +152,34 @@ case $tool/$mode in
       exit 1
     }
     ;;
+  all/check)
+    # Each gate in turn, from the test's directory, without its own record:
+    # this one records all of them at once. Every failure is reported.
+    gates=("${@:${#ids[@]}+1}") failed=()
+    while ((${#gates[@]})); do
+      [[ ${gates[0]} == -- && ${#gates[@]} -ge 3 ]] || {
+        echo "lint.sh all: want -- TOOL BINARY [ARGS...], got '${gates[*]}'" >&2
+        exit 2
+      }
+      args=()
+      for ((i = 1; i < ${#gates[@]}; i++)); do
+        [[ ${gates[i]} != -- ]] || break
+        args+=("${gates[i]}")
+      done
+      gates=("${gates[@]:i}")
+      (cd "$here" && LINT_NO_CACHE=1 "$self" "${args[0]}" check "${args[@]:1}") || failed+=("${args[0]}")
+    done
+    ((${#failed[@]} == 0)) || {
+      echo "FAIL: source gates that failed: ${failed[*]} (each names its fix above)" >&2
+      exit 1
+    }
+    ;;
   generate/check)
     # BINARY is //tools/generate; it names every file that would change.
     "$bin" -check "$@" >&2 || fail "generated code is stale, or a generator failed (above)"
     ;;
   *)
-    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck|paths|generate check BINARY [ARGS...]" >&2
+    echo "usage: lint.sh buildifier|gofmt|shfmt|gazelle fix|check BINARY, or lint.sh shellcheck|paths|generate check BINARY [ARGS...], or lint.sh all check -- TOOL BINARY [ARGS...]..." >&2
     exit 2
     ;;
 esac
@@ -155,7 +189,9 @@ if [[ -n $digest && $(pass_digest "$@") == "$digest" ]]; then
   printf '%s\n' "$digest" >"$pass_dir/$tool.$$"
   mv "$pass_dir/$tool.$$" "$pass_dir/$tool"
 fi
-if ((${#srcs[@]} == 0)); then
+if [[ $tool == all ]]; then
+  echo "source gates: ok"
+elif ((${#srcs[@]} == 0)); then
   echo "$tool: ok"
 else
   echo "$tool: ${#srcs[@]} files $([[ $mode == fix ]] && echo "formatted; review with git diff" || echo ok)"

@@ -122,3 +122,25 @@ if "$lint" gofmt check "${bin[gofmt]}" >"$out" 2>&1; then fail "gofmt check pass
 printf 'package a\n' >"$git_ws/a.go"
 LINT_NO_CACHE=1 check 'gofmt: 1 files ok'
 echo "ok: record of passes: the same tree passes at once; a bad edit or untracked file fails; LINT_NO_CACHE=1 checks"
+
+# all: every gate in one test, each failure named, one record for all.
+all=(all check -- gofmt "${bin[gofmt]}" -- paths "${bin[paths]}")
+"$lint" "${all[@]}" >"$out" 2>&1 || {
+  cat "$out"
+  fail "all check failed on a good tree"
+}
+"$lint" "${all[@]}" >"$out" 2>&1
+grep -qF 'all: ok (passed before on this same tree' "$out" || {
+  cat "$out"
+  fail "all check did not answer from its record"
+}
+printf 'package a\nfunc  A( ){}\n' >"$git_ws/a.go"
+printf 'See [x](missing.md).\n' >"$git_ws/README.md"
+if "$lint" "${all[@]}" >"$out" 2>&1; then fail "all check passed with a bad Go file and a broken link"; fi
+for want in 'Fix with: bazel run //:gofmt' 'README.md:1: missing.md does not exist' 'source gates that failed: gofmt paths'; do
+  grep -qF "$want" "$out" || {
+    cat "$out"
+    fail "all check did not say '$want'"
+  }
+done
+echo "ok: all: one test runs every gate, names each that fails, and keeps one record"
