@@ -85,8 +85,9 @@ if [[ -z $pass_dir && ${TEST_TMPDIR:-} == */execroot/* ]]; then
   pass_dir=${TEST_TMPDIR%%/execroot/*}/lint-pass
 fi
 digest=
-if [[ $mode == check && -n $pass_dir && ${LINT_NO_CACHE:-} != 1 ]] && digest=$(pass_digest "$@"); then
-  if [[ -f $pass_dir/$tool && $(<"$pass_dir/$tool") == "$digest" ]]; then
+if [[ $mode == check && -n $pass_dir && ${LINT_NO_CACHE:-} != 1 ]]; then
+  digest=$(pass_digest "$@") || digest=
+  if [[ -n $digest && -f $pass_dir/$tool && $(<"$pass_dir/$tool") == "$digest" ]]; then
     echo "$tool: ok (passed before on this same tree, digest ${digest:0:12}; LINT_NO_CACHE=1 checks again)"
     exit 0
   fi
@@ -184,7 +185,7 @@ case $tool/$mode in
     ;;
 esac
 # Recorded only if the tree did not change while it was checked.
-if [[ -n $digest && $(pass_digest "$@") == "$digest" ]]; then
+if [[ -n $digest ]] && now=$(pass_digest "$@") && [[ $now == "$digest" ]]; then
   mkdir -p "$pass_dir"
   printf '%s\n' "$digest" >"$pass_dir/$tool.$$"
   mv "$pass_dir/$tool.$$" "$pass_dir/$tool"
