@@ -33,12 +33,16 @@ def lint_test(name, tool, binary, args = [], data = [], tags = [], visibility = 
       tags: more tags (lint_gates: "manual").
       visibility: who may refer to it (the root's test_suite).
     """
+    _lint_sh_test(name, [tool, "check", "$(rootpath %s)" % binary] + args, [binary] + data, tags, visibility)
+
+def _lint_sh_test(name, args, data, tags, visibility):
+    """lint.sh ARGS as an unsandboxed, never-cached test that reads the tree."""
     native.sh_test(
         name = name,
         size = "small",
         srcs = ["//tools/lint:lint.sh"],
-        args = [tool, "check", "$(rootpath %s)" % binary] + args,
-        data = ["//:WORKSPACE", binary] + data,
+        args = args,
+        data = ["//:WORKSPACE"] + data,
         # "lint": --config=race skips the gates; they check files, and would run
         # race-instrumented builds of Gazelle and buildifier (not our code).
         tags = ["external", "lint", "no-sandbox"] + tags,
@@ -68,12 +72,4 @@ def lint_gates(name, gates, visibility = None):
         lint_test(name = g.name, tool = g.tool, binary = g.binary, args = g.args, data = g.data, tags = ["manual"], visibility = visibility)
         args += ["--", g.tool, "$(rootpath %s)" % g.binary] + g.args
         data += [d for d in [g.binary] + g.data if d not in data]
-    native.sh_test(
-        name = name,
-        size = "small",
-        srcs = ["//tools/lint:lint.sh"],
-        args = ["all", "check"] + args,
-        data = ["//:WORKSPACE"] + data,
-        tags = ["external", "lint", "no-sandbox"],
-        visibility = visibility,
-    )
+    _lint_sh_test(name, ["all", "check"] + args, data, [], visibility)
