@@ -29,6 +29,11 @@
 // what it printed, after an edit of the lib in the middle of the graph.
 //
 //	bazel run //tools/bench/monobench -- -n 200 -runs 3 -pr
+//
+// With -render it measures nothing: it rewrites RESULTS.md and results.png
+// from the results.json in -out (after a change to the report).
+//
+//	bazel run //tools/bench/monobench -- -render -out tools/bench
 package main
 
 import (
@@ -49,15 +54,16 @@ func main() {
 	pr := flag.Bool("pr", false, "measure only a pull request's tests from a warm remote cache: every target against tools/affected's (needs nginx)")
 	out := flag.String("out", "", "directory to write RESULTS.md and results.png to, created if missing (default: print the markdown)")
 	work := flag.String("work", "", "directory for the generated workspaces, kept afterwards and created if missing (default: a new temp dir, removed at the end)")
+	render := flag.Bool("render", false, "measure nothing: rewrite RESULTS.md and results.png from the results.json in -out")
 	flag.Parse()
 
-	if err := run(*sizes, *runs, *remote, *pr, *out, *work); err != nil {
+	if err := run(*sizes, *runs, *remote, *pr, *render, *out, *work); err != nil {
 		fmt.Fprintf(os.Stderr, "monobench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizes string, runs int, remote, pr bool, out, work string) error {
+func run(sizes string, runs int, remote, pr, render bool, out, work string) error {
 	src := os.Getenv("BUILD_WORKSPACE_DIRECTORY") // set by bazel run
 	if src == "" {
 		var err error
@@ -67,6 +73,12 @@ func run(sizes string, runs int, remote, pr bool, out, work string) error {
 	}
 	if out != "" && !filepath.IsAbs(out) {
 		out = filepath.Join(src, out)
+	}
+	if render {
+		if out == "" {
+			return fmt.Errorf("-render needs -out, the directory that holds results.json")
+		}
+		return writeOut(out, nil)
 	}
 	var ns []int
 	for _, f := range strings.Split(sizes, ",") {
@@ -135,14 +147,22 @@ func run(sizes string, runs int, remote, pr bool, out, work string) error {
 		fmt.Print(renderReport(all))
 		return nil
 	}
-	// Sizes measured before, in other runs, stay: N = 1000 takes a session
-	// of its own.
+	return writeOut(out, all)
+}
+
+// writeOut merges the fresh sizes into out's results.json (sizes measured
+// before, in other runs, stay: N = 1000 takes a session of its own) and
+// writes RESULTS.md and results.png from all of them.
+func writeOut(out string, fresh []sizeResult) error {
 	saved := filepath.Join(out, "results.json")
 	old, err := loadResults(saved)
 	if err != nil {
 		return err
 	}
-	all = merge(old, all)
+	if len(old)+len(fresh) == 0 {
+		return fmt.Errorf("%s: no results to render", saved)
+	}
+	all := merge(old, fresh)
 	data, err := json.MarshalIndent(all, "", "  ")
 	if err != nil {
 		return err

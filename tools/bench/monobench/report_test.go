@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -109,4 +110,21 @@ func TestCostPerPackageFlagsFasterThanLinear(t *testing.T) {
 	assert.Contains(t, table, "| cold bazel test, ms | 909.09 | 909.09 | 1.00 |")
 	assert.Contains(t, table, "| bazel query //..., ms | 9.09 | 90.91 | 2.00 **faster than linear** |")
 	assert.Empty(t, costPerPackage([]sizeResult{mk(100, 1)}), "one size has no growth")
+}
+
+func TestGoalsBySizeHasARowPerGoalAndAColumnPerSize(t *testing.T) {
+	mk := func(n int, cold float64, remote *remoteResult) sizeResult {
+		return sizeResult{Shape: Shape{Libs: n}, Remote: remote,
+			Bazel:   map[string][]result{"cold": runsOf(cold), "leaf": runsOf(1), "leaf-aged": runsOf(1)},
+			Go:      map[string][]result{"cold": runsOf(100), "leaf": runsOf(1), "leaf-aged": runsOf(1)},
+			Gates:   runsOf(0.5),
+			Gazelle: runsOf(1),
+			HeapMiB: []float64{100}}
+	}
+	table := goalsBySize([]sizeResult{mk(25, 240, nil), mk(1000, 210, &remoteResult{Build: result{Seconds: 21, Hits: 5}})})
+	assert.Contains(t, table, "| goal | N = 25 | N = 1000 |")
+	assert.Contains(t, table, "| cold `bazel test` <= 2x go (2.5x below N = 200) | 2.40x, yes | 2.10x, **no** |", "2.5x below N = 200, 2x from it")
+	assert.Contains(t, table, "| no-op with the source gates <= 1 s | 0.50 s, yes | 0.50 s, yes |")
+	assert.Contains(t, table, "| clean output base + warm remote cache <= 20 % of cold, 100 % hits | - | 10 %, yes |", "a size without -remote has no figure")
+	assert.Equal(t, 2+6, strings.Count(table, "\n|"), "a header, a rule and six goals")
 }
