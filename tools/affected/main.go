@@ -114,9 +114,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return finish(a, reason, head.graph.Targets(), detail, *asJSON, stdout, stderr)
 }
 
-// runSaved is --save and --base-hashes: one side analysed, the other read.
+// runSaved is --save and --base-hashes: one side analysed, the other read;
+// or, when only source files changed, nothing analysed (quick).
 func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON bool, stdout, stderr io.Writer) error {
 	start := time.Now()
+	a := &Answer{}
+	var saved *Saved
+	var reason string
+	if saveTo == "" {
+		var err error
+		if saved, err = readSaved(baseHashes); err != nil {
+			reason = err.Error()
+		} else if targets, why := quick(ctx, root, saved); why == "" {
+			a.Base, a.Targets = saved.Commit, targets
+			return finish(a, "", saved.Targets, "saved hashes; only source files changed, nothing analysed", asJSON, stdout, stderr)
+		} else {
+			fmt.Fprintf(stderr, "affected: analysing the working tree: %s\n", why)
+		}
+	}
 	head, err := analyse(ctx, bazel{bin: bin, tree: root}, root)
 	if err != nil {
 		return fmt.Errorf("the working tree: %w", err)
@@ -124,10 +139,10 @@ func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON 
 	if saveTo != "" {
 		return save(ctx, root, saveTo, head)
 	}
-	a := &Answer{}
-	reason, err := compareSaved(a, root, baseHashes, head)
-	if err != nil {
-		return err
+	if saved != nil {
+		if reason, err = compareSaved(a, root, saved, head); err != nil {
+			return err
+		}
 	}
 	detail := fmt.Sprintf("saved hashes; the working tree analysed in %.1fs", time.Since(start).Seconds())
 	return finish(a, reason, head.graph.Targets(), detail, asJSON, stdout, stderr)

@@ -46,8 +46,10 @@ func TestSaveThenCompare(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "hashes.json")
 	require.NoError(t, save(ctx, root, file, sideOf(t, contents{"//libs/a:a.go": "1", "//libs/b:b.go": "1"})))
 
+	saved, err := readSaved(file)
+	require.NoError(t, err)
 	a := &Answer{}
-	reason, err := compareSaved(a, root, file, sideOf(t, contents{"//libs/a:a.go": "2", "//libs/b:b.go": "1"}))
+	reason, err := compareSaved(a, root, saved, sideOf(t, contents{"//libs/a:a.go": "2", "//libs/b:b.go": "1"}))
 	require.NoError(t, err)
 	assert.Empty(t, reason)
 	assert.Equal(t, commit, a.Base)
@@ -55,11 +57,11 @@ func TestSaveThenCompare(t *testing.T) {
 
 	// A comment in .bazelrc is nothing; a flag is everything.
 	require.NoError(t, os.WriteFile(filepath.Join(root, ".bazelrc"), []byte("# why, said again\nbuild --jobs=2\n"), 0o644))
-	reason, err = compareSaved(&Answer{}, root, file, sideOf(t, contents{"//libs/a:a.go": "1", "//libs/b:b.go": "1"}))
+	reason, err = compareSaved(&Answer{}, root, saved, sideOf(t, contents{"//libs/a:a.go": "1", "//libs/b:b.go": "1"}))
 	require.NoError(t, err)
 	assert.Empty(t, reason)
 	require.NoError(t, os.WriteFile(filepath.Join(root, ".bazelrc"), []byte("build --jobs=3\n"), 0o644))
-	reason, err = compareSaved(&Answer{}, root, file, sideOf(t, contents{"//libs/a:a.go": "1", "//libs/b:b.go": "1"}))
+	reason, err = compareSaved(&Answer{}, root, saved, sideOf(t, contents{"//libs/a:a.go": "1", "//libs/b:b.go": "1"}))
 	require.NoError(t, err)
 	assert.Equal(t, ".bazelrc changed (beyond comments): it can change every target", reason)
 }
@@ -71,8 +73,84 @@ func TestSaveRefusesAnEditedTree(t *testing.T) {
 	assert.ErrorContains(t, err, "uncommitted changes")
 }
 
-func TestCompareSavedWithoutAFile(t *testing.T) {
-	reason, err := compareSaved(&Answer{}, t.TempDir(), "/nonexistent/hashes.json", sideOf(t, contents{}))
+func TestReadSavedWithoutAFile(t *testing.T) {
+	_, err := readSaved("/nonexistent/hashes.json")
+	assert.ErrorContains(t, err, "no saved hashes")
+}
+
+// savedRepo is a commit holding twoLibs' sources and BUILD files, and the
+// hashes --save wrote on it.
+func savedRepo(t *testing.T) (string, *Saved) {
+	t.Helper()
+	ctx := context.Background()
+	root := gitRepo(t)
+	for p, c := range map[string]string{
+		"libs/a/a.go": "package a\n", "libs/a/BUILD.bazel": "go_library()\n",
+		"libs/b/b.go": "package b\n", "libs/b/BUILD.bazel": "go_library()\n",
+		"third_party/fix.patch": "--- a\n", "README.md": "# hi\n",
+	} {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(root, p), []byte(c), 0o644))
+	}
+	for _, args := range [][]string{{"add", "-A"}, {"commit", "-qm", "libs"}} {
+		_, err := git(ctx, root, args...)
+		require.NoError(t, err)
+	}
+	file := filepath.Join(t.TempDir(), "hashes.json")
+	require.NoError(t, save(ctx, root, file, sideOf(t, contents{"//libs/a:a.go": "1", "//libs/b:b.go": "1"})))
+	saved, err := readSaved(file)
 	require.NoError(t, err)
-	assert.Contains(t, reason, "no saved hashes")
+	saved.Shaping = []string{"third_party/fix.patch"} // as if a repository's patches named it
+	return root, saved
+}
+
+func TestQuickAnswersASourceEditFromTheSavedGraph(t *testing.T) {
+	root, saved := savedRepo(t)
+	require.NoError(t, os.WriteFile(filepath.Join(root, "libs/a/a.go"), []byte("package a // edited\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "README.md"), []byte("# no target reads me\n"), 0o644))
+	targets, why := quick(context.Background(), root, saved)
+	assert.Empty(t, why)
+	assert.Equal(t, []graph.Target{{Label: "//libs/a:a", Kind: "other"}}, targets)
+}
+
+func TestQuickAnalysesWhenTheGraphCanChange(t *testing.T) {
+	for name, c := range map[string]struct {
+		edit func(t *testing.T, root string)
+		why  string
+	}{
+		"BUILD file": {func(t *testing.T, root string) { write(t, root, "libs/a/BUILD.bazel", "go_library(name = \"x\")\n") }, "libs/a/BUILD.bazel changed: it defines packages"},
+		"bzl file":   {func(t *testing.T, root string) { write(t, root, "libs/a/defs.bzl", "x = 1\n"); gitAdd(t, root) }, "libs/a/defs.bzl is new"},
+		"patch":      {func(t *testing.T, root string) { write(t, root, "third_party/fix.patch", "--- b\n") }, "an external repository reads it"},
+		"untracked":  {func(t *testing.T, root string) { write(t, root, "libs/a/new.go", "package a\n") }, "1 untracked files (libs/a/new.go, ...)"},
+		"deleted":    {func(t *testing.T, root string) { require.NoError(t, os.Remove(filepath.Join(root, "libs/b/b.go"))) }, "libs/b/b.go is deleted"},
+		".bazelrc":   {func(t *testing.T, root string) { write(t, root, ".bazelrc", "build --jobs=3\n"); gitAdd(t, root) }, ".bazelrc is new"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			root, saved := savedRepo(t)
+			c.edit(t, root)
+			targets, why := quick(context.Background(), root, saved)
+			assert.Nil(t, targets)
+			assert.Contains(t, why, c.why)
+		})
+	}
+	root, saved := savedRepo(t)
+	saved.Reach = nil
+	_, why := quick(context.Background(), root, saved)
+	assert.Contains(t, why, "older --save")
+	saved.Reach = &graph.Reach{}
+	saved.Commit = strings.Repeat("f", 40) // not in this clone (a shallow one, say)
+	_, why = quick(context.Background(), root, saved)
+	assert.Contains(t, why, "cannot compare with the saved commit")
+}
+
+func write(t *testing.T, root, p, content string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(root, p), []byte(content), 0o644))
+}
+
+func gitAdd(t *testing.T, root string) {
+	t.Helper()
+	_, err := git(context.Background(), root, "add", "-A")
+	require.NoError(t, err)
 }

@@ -88,10 +88,11 @@ type treeSources struct {
 	repos     map[string]RepoDef
 	files     map[string][]byte
 	repoHash  map[string][]byte
+	shaping   map[string]bool // the paths read that are no source file (Shaping)
 }
 
 func newTreeSources(root, workspace string, repos map[string]RepoDef) *treeSources {
-	return &treeSources{root: root, workspace: workspace, repos: repos, files: map[string][]byte{}, repoHash: map[string][]byte{}}
+	return &treeSources{root: root, workspace: workspace, repos: repos, files: map[string][]byte{}, repoHash: map[string][]byte{}, shaping: map[string]bool{}}
 }
 
 // File hashes a main-repository source file (a directory: its tree).
@@ -179,6 +180,7 @@ func (t *treeSources) Repo(name string) []byte {
 			}
 			if _, err := os.Stat(filepath.Join(t.root, rel)); err == nil {
 				fmt.Fprintf(s, "reads %s\n", rel)
+				t.shaping[rel] = true
 				s.Write(t.path(rel))
 			}
 		}
@@ -192,6 +194,7 @@ func (t *treeSources) Repo(name string) []byte {
 					}
 				}
 				if !filepath.IsAbs(p) {
+					t.shaping[path.Clean(filepath.ToSlash(p))] = true
 					s.Write(t.path(filepath.ToSlash(p)))
 				}
 			}
@@ -200,6 +203,23 @@ func (t *treeSources) Repo(name string) []byte {
 	v := s.Sum(nil)
 	t.repoHash[name] = v
 	return v
+}
+
+// Shaping lists the paths of the checkout, other than source files, that
+// src has read so far: .bzl files, and the files and directories external
+// repositories read (patches, local_repository paths). An edit of one can
+// change the graph itself. Nil for Sources that NewTreeSources did not make.
+func Shaping(src Sources) []string {
+	t, ok := src.(*treeSources)
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(t.shaping))
+	for p := range t.shaping {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // attr is a string attribute's value in a rule call as --output=build prints it.
@@ -243,6 +263,7 @@ func (t *treeSources) bzl(s hash.Hash, rel string, seen map[string]bool) {
 		return
 	}
 	seen[rel] = true
+	t.shaping[rel] = true
 	fmt.Fprintf(s, "bzl %s\n", rel)
 	data, err := os.ReadFile(filepath.Join(t.root, filepath.FromSlash(rel)))
 	if err != nil {
