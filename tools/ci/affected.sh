@@ -5,7 +5,9 @@
 # targets whose actions changed (a new action key, or an input whose contents
 # changed), transitively. Zero missed targets is the bar; the extra ones (the
 # tool's over-approximation) are counted and printed. The answer from the
-# hashes the previous commit saved (--save, --base-hashes) must be the same.
+# hashes the previous commit saved (--save, --base-hashes) must be the same,
+# read from the saved graph alone (quick) where only source files changed,
+# and from an analysis of the tree where anything else did.
 source "$(dirname "$0")/lib.sh"
 # A copy of its own, not the shared scratch one: the ground truth and the
 # tool's two sides should start from new Bazel servers. In .ci/run's shared
@@ -50,8 +52,9 @@ step=0
 snap 0
 on_exit "(cd '$tmp/work/base' 2>/dev/null && tools/bazel --output_base='$tmp/work/output_base' shutdown) >/dev/null 2>&1"
 
-# change WHAT: commit the edits made since the last step, then compare the
-# tool's answer for HEAD~1..HEAD with the action graph's.
+# change WHAT quick|analyse: commit the edits made since the last step, then
+# compare the tool's answer for HEAD~1..HEAD with the action graph's; the
+# saved hashes' answer must come the way the second word says.
 change() {
   local prev=$step out
   step=$((step + 1))
@@ -79,11 +82,17 @@ change() {
     "$tmp/bin/affected" --base HEAD~1 --work "$tmp/work" --explain "$first" 2>&1 >/dev/null | sed -n '/why/,$p' >&2
     fail "$1: --base-hashes answered otherwise than the base's worktree (above)"
   }
+  local how=analyse
+  grep -q 'nothing analysed' "$tmp/affected.log" && how=quick
+  [[ $how == "$2" ]] || {
+    cat "$tmp/affected.log" >&2
+    fail "$1: --base-hashes should $2, and did $how (above)"
+  }
   out=$("$tmp/bin/actiondiff" compare "$tmp/snap/$prev" "$tmp/snap/$step" "$tmp/snap/$step/affected.json" 2>&1) || {
     echo "$out" >&2
     fail "$1: the tool missed targets whose actions changed"
   }
-  ok "$1: ${out%%$'\n'*} (tool ${took}s)"
+  ok "$1: ${out%%$'\n'*} (tool ${took}s; saved hashes: $how)"
   [[ -z ${AFFECTED_VERBOSE:-} ]] || {
     echo "$out"
     cat "$tmp/affected.log"
@@ -91,31 +100,31 @@ change() {
 }
 
 echo "// affected probe" >>libs/greeting/greeting.go
-change "a lib's source"
+change "a lib's source" quick
 
 echo "// affected probe" >>libs/greeting/greeting_test.go
-change "a test-only file"
+change "a test-only file" quick
 
 echo "# affected probe" >>tools/new/testdata/golden/libs/money/BUILD.out
-change "a testdata file"
+change "a testdata file" quick
 
 sed -i 's/size = "small"/size = "medium"/' apps/hello_world/BUILD.bazel
-change "a BUILD attribute (a test's size)"
+change "a BUILD attribute (a test's size)" analyse
 
 sed -i 's/^TAGS = \["dev"\]/TAGS = ["dev", "edge"]/' tools/oci/config.bzl
 grep -q '"edge"' tools/oci/config.bzl || fail "tools/oci/config.bzl has no TAGS line to edit"
-change "a .bzl macro's data (go_image's push tags)"
+change "a .bzl macro's data (go_image's push tags)" analyse
 
 echo "# affected probe" >>tools/oci/private/push.bzl
-change "a rule's .bzl definition (a comment: no action changes)"
+change "a rule's .bzl definition (a comment: no action changes)" analyse
 
 sed -i '/"cc_mvdan_editorconfig"/,/)/{s/h1:D1D2wLYEYGpawWT5SpM5pRivgEgXjtEXwC9MWhEY0gQ=/h1:XL+7ys6ls\/RKrkUNFQvEwIvNHh+JKx8Mj1pUV5wQxQE=/;s/v0.3.0/v0.2.0/}' tools/goproxy/go_deps.bzl
 grep -q 'v0.2.0' tools/goproxy/go_deps.bzl || fail "no mvdan.cc/editorconfig pin to move in go_deps.bzl"
 go mod edit -require=mvdan.cc/editorconfig@v0.2.0
-change "a pin in go.mod and go_deps.bzl (mvdan.cc/editorconfig v0.3.0 -> v0.2.0)"
+change "a pin in go.mod and go_deps.bzl (mvdan.cc/editorconfig v0.3.0 -> v0.2.0)" analyse
 
 echo "// affected probe" >>libs/greeterpb/greeter.proto
-change "a .proto (generated descriptors)"
+change "a .proto (generated descriptors)" quick
 
 mkdir -p libs/zz_affected_probe
 printf 'package probe\n\n// Two is 2.\nfunc Two() int { return 2 }\n' >libs/zz_affected_probe/probe.go
@@ -134,16 +143,16 @@ go_test(
     embed = [":zz_affected_probe"],
 )
 BUILD
-change "a new package"
+change "a new package" analyse
 
 git rm -rq libs/zz_affected_probe
-change "a deleted package"
+change "a deleted package" analyse
 
 echo "affected probe" >>README.md
-change "a change that touches no target"
+change "a change that touches no target" quick
 
 echo "build --action_env=AFFECTED_PROBE=1 # affected probe" >>.bazelrc
-change ".bazelrc (a flag: the tool answers everything)"
+change ".bazelrc (a flag: the tool answers everything)" analyse
 grep -q '"everything": true' "$tmp/snap/$step/affected.json" || fail ".bazelrc changed and the tool did not answer everything"
 
 echo "$(basename "$0"): $passed passed"
