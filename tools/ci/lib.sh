@@ -86,12 +86,14 @@ scratch_copy() {
 # commit_tree DIR: makes DIR a git repository on branch main whose one commit,
 # "base", holds its files (not the ignored ones: user.bazelrc), committed as
 # "ci" so that no global git identity is needed, now or for later commits.
+# Its date is fixed: copies of one tree get the same commit, as a pull
+# request's checkout holds main's commit.
 commit_tree() {
   git -C "$1" init -q -b main
   git -C "$1" config user.name ci
   git -C "$1" config user.email ci@localhost
   git -C "$1" add -A
-  git -C "$1" commit -qm base
+  GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' git -C "$1" commit -qm base
 }
 
 # Back to the "base" commit: tracked files, commits, untracked packages, hooks.

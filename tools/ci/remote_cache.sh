@@ -10,7 +10,8 @@
 #   3. a pull request's CI, `.ci/run pr` with BAZEL_REMOTE_READ_ONLY=true and no
 #      credential, in fresh copy C with a one-line change in a lib, comparing
 #      with the target hashes B saved as main's CI does: green, testing only
-#      the affected targets, its wall time reported, and not one upload;
+#      the affected targets (read from B's saved graph, no analysis: only a
+#      source file changed), its wall time reported, and not one upload;
 #      then, in C, a pull-request build that forces uploads
 #      (--remote_upload_local_results), through tools/bazel and without it: green,
 #      the server answers 401, the cache directory is unchanged, tools/bazel says
@@ -161,8 +162,8 @@ new_puts=$(($(grep -c '"PUT ' "$web/access.log" || true) - puts))
 ((new_puts == 0)) || fail ".ci/run pr with BAZEL_REMOTE_READ_ONLY=true uploaded $new_puts blobs"
 affected=$(grep -o 'testing [0-9]* affected targets and [0-9]* source gates' "$tmp/pr.log") ||
   fail ".ci/run pr did not test the affected targets (tools/affected/test_affected.sh's line is missing)"
-grep -q '(saved hashes; the working tree analysed in' "$tmp/pr.log" ||
-  fail ".ci/run pr did not compare with the hashes copy B saved"
+grep -q '(saved hashes; only source files changed, nothing analysed)' "$tmp/pr.log" ||
+  fail ".ci/run pr did not answer from the hashes copy B saved without analysing (a source edit only)"
 ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s, $affected ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"
 
 # A pull request that forces uploads, as its own edit of .bazelrc or .ci/run could:

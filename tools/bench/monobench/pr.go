@@ -14,6 +14,7 @@ type prResult struct {
 	All      []result // bazel test //libs/... //apps/...
 	Affected []result // bazel run //tools/affected, then bazel test on what it printed
 	Tool     []result // the tool alone (building it included)
+	Known    []result // bazel test on the same targets named by hand: what any selector can reach
 	Targets  int      // how many targets it printed
 	Lib      string   // the edited lib
 }
@@ -22,8 +23,9 @@ type prResult struct {
 // main, with an edit of one lib in the middle of the graph (uncommitted, as a
 // pull request's checkout looks to tools/affected against main), and the
 // target hashes main's CI would save. Then, taking turns, each from a new
-// output base: testing every synthetic target, and testing what
-// tools/affected prints against the saved hashes.
+// output base: testing every synthetic target, testing what tools/affected
+// prints against the saved hashes, and testing those targets named by hand
+// (what any way of picking them can reach).
 func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, error) {
 	ws := c.clean
 	r := runner{dir: ws, log: log}
@@ -89,6 +91,15 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 		pr.Tool = append(pr.Tool, result{Seconds: took.Seconds()})
 		t.Seconds = took.Seconds() + time.Since(start).Seconds()
 		pr.Affected = append(pr.Affected, t)
+
+		known := bazel{runner: r, outputBase: fmt.Sprintf("%s.pr-known-%d", ws, i), flags: c.flags()}
+		k, err := known.testTargets(labels)
+		_, _, _ = known.cmd("shutdown")
+		_ = os.RemoveAll(known.outputBase)
+		if err != nil {
+			return nil, err
+		}
+		pr.Known = append(pr.Known, k)
 	}
 	return pr, os.Remove(rc)
 }
@@ -105,10 +116,12 @@ func (b bazel) testTargets(labels []string) (result, error) {
 
 // markdown is the pull request comparison for one size.
 func (p *prResult) markdown(s Shape) string {
-	all, aff, tool := median(p.All), median(p.Affected), median(p.Tool)
+	all, aff, tool, known := median(p.All), median(p.Affected), median(p.Tool), median(p.Known)
 	return fmt.Sprintf("\nPull request (an edit of %s; clean output bases, warm remote cache; median of %d): "+
-		"testing every target %.1f s; tools/affected then its %d targets %.1f s (the tool %.1f s), %.2fx faster.\n",
-		p.Lib, len(p.All), all.Seconds, p.Targets, aff.Seconds, tool.Seconds, all.Seconds/aff.Seconds)
+		"testing every target %.1f s; tools/affected then its %d targets %.1f s (the tool %.1f s), %.2fx faster; "+
+		"the same targets named by hand, with no tool, %.1f s (%.2fx).\n",
+		p.Lib, len(p.All), all.Seconds, p.Targets, aff.Seconds, tool.Seconds, all.Seconds/aff.Seconds,
+		known.Seconds, all.Seconds/known.Seconds)
 }
 
 // prOnly measures a size's pull request tier alone: generate, fill the cache,
