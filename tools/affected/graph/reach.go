@@ -42,12 +42,6 @@ func (g *Graph) Reach() Reach {
 		}
 	}
 	succ[toolchains] = g.orphans()
-	readers := map[string][]string{}
-	for l, ins := range succ {
-		for _, in := range ins {
-			readers[in] = append(readers[in], l)
-		}
-	}
 	r := Reach{Sources: map[string]string{}, Inputs: map[string][]string{}}
 	var queue []string
 	for l, ns := range g.nodes {
@@ -57,20 +51,7 @@ func (g *Graph) Reach() Reach {
 			queue = append(queue, l)
 		}
 	}
-	seen := map[string]bool{}
-	for _, l := range queue {
-		seen[l] = true
-	}
-	for len(queue) > 0 {
-		l := queue[0]
-		queue = queue[1:]
-		for _, x := range readers[l] {
-			if !seen[x] {
-				seen[x] = true
-				queue = append(queue, x)
-			}
-		}
-	}
+	seen := readersOf(succ, queue)
 	for l := range seen {
 		ins := map[string]bool{}
 		for _, in := range succ[l] {
@@ -104,8 +85,14 @@ func (r Reach) Label(p string) string {
 // From is every label whose hash reads one of these labels, transitively,
 // these included.
 func (r Reach) From(labels []string) map[string]bool {
+	return readersOf(r.Inputs, labels)
+}
+
+// readersOf is these labels and every label whose inputs (label -> the
+// labels it reads) lead to one of them.
+func readersOf(inputs map[string][]string, labels []string) map[string]bool {
 	readers := map[string][]string{}
-	for l, ins := range r.Inputs {
+	for l, ins := range inputs {
 		for _, in := range ins {
 			readers[in] = append(readers[in], l)
 		}
