@@ -55,3 +55,16 @@ func TestRenderRewritesTheReportFromResults(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, saved, 2)
 }
+
+func TestWithoutGraphDropsWhatQuickAnswersRead(t *testing.T) {
+	dir := t.TempDir()
+	from, to := filepath.Join(dir, "h.json"), filepath.Join(dir, "old.json")
+	require.NoError(t, os.WriteFile(from, []byte(`{"commit":"c","hashes":{"//a:a":"01"},"reach":{},"targets":[],"shaping":[]}`), 0o644))
+	require.NoError(t, withoutGraph(from, to))
+	data, err := os.ReadFile(to)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"commit":"c","hashes":{"//a:a":"01"}}`, string(data))
+
+	require.NoError(t, os.WriteFile(from, []byte(`{"commit":"c","hashes":{}}`), 0o644))
+	assert.ErrorContains(t, withoutGraph(from, to), "holds no graph")
+}
