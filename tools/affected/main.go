@@ -11,7 +11,9 @@
 // definitions of external repositories (target-determinator's method). The
 // base is checked out in a git worktree with an output base of its own, both
 // kept between runs; or, with --base-hashes, the base's hashes come from a file
-// that --save wrote on the base commit (CI's main job). When it cannot decide (a global file such as .bazelrc
+// that --save wrote on the base commit (CI's main job); a change that only
+// edits source files is then answered from the saved graph, with nothing
+// analysed. When it cannot decide (a global file such as .bazelrc
 // changed, or the base does not build), it says why on stderr and answers
 // every target. See tools/affected/README.md.
 package main
