@@ -24,10 +24,11 @@
 //	bazel run //tools/bench/monobench -- -n 25,100,200 -runs 3 -remote -out tools/bench
 //
 // With -pr it measures only a pull request's tests, each run from new output
-// bases and a warm remote cache, taking turns: `bazel test` on every
-// synthetic target against `bazel run //tools/affected` then `bazel test` on
-// what it printed, and against those targets named by hand (no tool), after
-// an edit of the lib in the middle of the graph.
+// bases and a warm remote cache, taking turns, after an edit of the lib in the
+// middle of the graph: `bazel test //...` (the tier before tools/affected)
+// against tools/affected/test_affected.sh as .ci/run pr runs it (the tool,
+// then the targets it printed and the source gates), and against those
+// targets and gates named by hand (no tool).
 //
 //	bazel run //tools/bench/monobench -- -n 200 -runs 3 -pr
 //
@@ -52,7 +53,7 @@ func main() {
 	sizes := flag.String("n", "25,100,200", "numbers of libs, comma-separated")
 	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
 	remote := flag.Bool("remote", false, "also measure a clean output base with a warm remote cache (needs nginx)")
-	pr := flag.Bool("pr", false, "measure only a pull request's tests from a warm remote cache: every target, tools/affected's, and the same named by hand (needs nginx)")
+	pr := flag.Bool("pr", false, "measure only a pull request's tests from a warm remote cache: bazel test //..., test_affected.sh, and the same targets named by hand (needs nginx)")
 	out := flag.String("out", "", "directory to write RESULTS.md and results.png to, created if missing (default: print the markdown)")
 	work := flag.String("work", "", "directory for the generated workspaces, kept afterwards and created if missing (default: a new temp dir, removed at the end)")
 	render := flag.Bool("render", false, "measure nothing: rewrite RESULTS.md and results.png from the results.json in -out")

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -67,4 +68,31 @@ func TestWithoutGraphDropsWhatQuickAnswersRead(t *testing.T) {
 
 	require.NoError(t, os.WriteFile(from, []byte(`{"commit":"c","hashes":{}}`), 0o644))
 	assert.ErrorContains(t, withoutGraph(from, to), "holds no graph")
+}
+
+func TestTestedAsAskedReadsTheScriptsLine(t *testing.T) {
+	out := "affected: 13 of 579 targets against abc (saved hashes)\ntest_affected.sh: testing 13 affected targets and 2 source gates\n"
+	assert.NoError(t, testedAsAsked(out, 13, 2))
+	assert.ErrorContains(t, testedAsAsked(out, 12, 2), "tested 13 targets and 2 gates; the tool answered 12")
+	assert.ErrorContains(t, testedAsAsked(out, 13, 3), "the query 3")
+	fellBack := "test_affected.sh: tools/affected failed (above): testing //...\n"
+	assert.ErrorContains(t, testedAsAsked(fellBack, 13, 2), "did not test the affected targets")
+}
+
+func TestLabelsInKeepsTheMainRepositorysLabels(t *testing.T) {
+	out := "INFO: Running command line\n//libs/a:a\n//:gates_test \n@x//y:z\naffected: 2 of 9\n"
+	assert.Equal(t, []string{"//libs/a:a", "//:gates_test"}, labelsIn(out))
+}
+
+func TestRunUntilTimesTheMarkersLine(t *testing.T) {
+	r := runner{dir: t.TempDir()}
+	out, took, at, err := r.runUntil("affected: ", "sh", "-c", "echo start; sleep 0.3; echo 'affected: 1 of 2' >&2; sleep 0.3")
+	require.NoError(t, err)
+	assert.Equal(t, "start\naffected: 1 of 2\n", out)
+	assert.Greater(t, at, 250*time.Millisecond, "the marker came after the first sleep")
+	assert.Less(t, at, took-250*time.Millisecond, "and before the second")
+
+	_, took, at, err = r.runUntil("affected: ", "sh", "-c", "echo other; exit 3")
+	assert.ErrorContains(t, err, "exit status 3")
+	assert.Equal(t, took, at, "no marker: the whole run")
 }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -12,24 +16,27 @@ import (
 // prResult is a pull request's test step measured both ways, from a clean
 // output base and a warm remote cache, one run per element.
 type prResult struct {
-	All      []result // bazel test //libs/... //apps/...
-	Affected []result // bazel run //tools/affected, then bazel test on what it printed
-	Tool     []result // the tool alone (building it included)
+	All      []result // bazel test //...: the pull request tier before tools/affected
+	Affected []result // tools/affected/test_affected.sh, as .ci/run pr runs it
+	Tool     []result // the same run until the tool has answered (building it included)
 	Analysed []result // the same, the tool analysing the tree (saved hashes without the graph)
-	Known    []result // bazel test on the same targets named by hand: what any selector can reach
-	Targets  int      // how many targets it printed
+	Known    []result // bazel test on the same targets and gates named by hand: what any selector can reach
+	Targets  int      // how many targets the tool printed
+	Gates    int      // and how many source gates the script tests beside them
 	Lib      string   // the edited lib
 }
 
 // measurePR: the workspace as the cache holds it, made a git checkout on
 // main, with an edit of one lib in the middle of the graph (uncommitted, as a
-// pull request's checkout looks to tools/affected against main), and the
-// target hashes main's CI would save. Then, taking turns, each from a new
-// output base: testing every synthetic target; testing what tools/affected
-// prints against the saved hashes (a quick answer, from the saved graph); the
-// same with the tool analysing the tree (the hashes without the graph, as
-// before quick answers); and testing those targets named by hand (what any
-// way of picking them can reach).
+// pull request's checkout looks to tools/affected against main). Main's CI
+// first tests //... into the cache and saves its target hashes. Then, taking
+// turns, each from a new output base: the pull request tier before
+// tools/affected, `bazel test //...`; the tier now, test_affected.sh against
+// the saved hashes (a quick answer from the saved graph, then bazel test on
+// the affected targets and the source gates); the same with the tool
+// analysing the tree (the hashes without the graph, as before quick
+// answers); and those targets and gates named by hand (what any way of
+// picking them can reach).
 func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, error) {
 	ws := c.clean
 	r := runner{dir: ws, log: log}
@@ -41,20 +48,25 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 			return nil, err
 		}
 	}
-	// Main's CI: the tool in the cache, and this commit's target hashes saved.
-	warm := bazel{runner: r, outputBase: ws + ".pr-warm", flags: append(c.flags(), "--remote_upload_local_results")}
-	rc := filepath.Join(ws, "user.bazelrc") // the tool's own Bazel commands use the same output base
-	hashes := ws + ".pr-hashes.json"
+	// user.bazelrc (untracked, as a developer's) gives the script's Bazel
+	// commands our output base, and no bazel-* symlinks: one left by another
+	// output base would be a package to //... .
+	rc := filepath.Join(ws, "user.bazelrc")
 	setOutputBase := func(ob string) error {
-		return os.WriteFile(rc, []byte("startup --output_base="+ob+"\n"), 0o644)
+		return os.WriteFile(rc, []byte("startup --output_base="+ob+"\nbuild --symlink_prefix=/\n"), 0o644)
 	}
+	// Main's CI: //... in the cache, and this commit's target hashes saved.
+	warm := bazel{runner: r, outputBase: ws + ".pr-warm", flags: append(c.flags(), "--remote_upload_local_results")}
+	hashes := ws + ".pr-hashes.json"
 	if err := setOutputBase(warm.outputBase); err != nil {
+		return nil, err
+	}
+	if _, _, err := warm.cmd("test", "//..."); err != nil {
 		return nil, err
 	}
 	if _, _, err := warm.cmd("run", append(warm.flags, "//tools/affected", "--", "--save", hashes)...); err != nil {
 		return nil, err
 	}
-	_, _, _ = warm.cmd("shutdown")
 	// The same hashes as an older --save wrote them, without the graph: the
 	// tool analyses the working tree, as it did before its quick answers.
 	analysed := ws + ".pr-hashes-nograph.json"
@@ -65,35 +77,50 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 	if err := Edit(ws, pr.Lib, 1); err != nil {
 		return nil, err
 	}
-	// affected: bazel run //tools/affected against a hashes file, then bazel
-	// test on what it printed, in one new output base.
-	affected := func(name, file string) (tool, total result, labels []string, err error) {
-		b := bazel{runner: r, outputBase: fmt.Sprintf("%s.pr-%s", ws, name), flags: c.flags()}
+	// What the script will test, named by hand: the tool's answer and the
+	// gates' query, asked once on main's warm server.
+	out, _, err := warm.cmd("run", append(c.flags(), "--noshow_progress", "--ui_event_filters=-info",
+		"//tools/affected", "--", "--base-hashes", hashes)...)
+	if err != nil {
+		return nil, err
+	}
+	labels := labelsIn(out)
+	if out, _, err = warm.cmd("query", "--noshow_progress", "--ui_event_filters=-info", gatesQuery); err != nil {
+		return nil, err
+	}
+	gates := labelsIn(out)
+	_, _, _ = warm.cmd("shutdown")
+	pr.Targets, pr.Gates = len(labels), len(gates)
+
+	// tier runs test_affected.sh as .ci/run pr does, in a new output base,
+	// and checks it tested what the tool answered.
+	tier := func(name, file string) (tool, total result, err error) {
+		ob := fmt.Sprintf("%s.pr-%s", ws, name)
+		b := bazel{runner: r, outputBase: ob}
 		defer func() {
 			_, _, _ = b.cmd("shutdown")
-			_ = os.RemoveAll(b.outputBase)
+			_ = os.RemoveAll(ob)
 		}()
-		if err := setOutputBase(b.outputBase); err != nil {
-			return tool, total, nil, err
+		if err := setOutputBase(ob); err != nil {
+			return tool, total, err
 		}
-		out, took, err := b.cmd("run", append(c.flags(), "--noshow_progress", "--ui_event_filters=-info",
-			"//tools/affected", "--", "--base-hashes", file)...)
+		tr := runner{dir: ws, log: log, env: []string{"AFFECTED_BASE_HASHES=" + file, "BAZEL_REMOTE_CACHE=" + c.url}}
+		out, took, answered, err := tr.runUntil("affected: ", "tools/affected/test_affected.sh")
 		if err != nil {
-			return tool, total, nil, err
+			return tool, total, err
 		}
-		for _, l := range strings.Split(out, "\n") {
-			if strings.HasPrefix(l, "//libs/") || strings.HasPrefix(l, "//apps/") {
-				labels = append(labels, l)
-			}
+		if err := testedAsAsked(out, len(labels), len(gates)); err != nil {
+			return tool, total, err
 		}
-		start := time.Now()
-		total, err = b.testTargets(labels)
-		total.Seconds = took.Seconds() + time.Since(start).Seconds()
-		return result{Seconds: took.Seconds()}, total, labels, err
+		work, hits := processes(out)
+		return result{Seconds: answered.Seconds()}, result{Seconds: took.Seconds(), Work: work, Hits: hits}, nil
 	}
 	for i := 0; i < runs; i++ {
 		all := bazel{runner: r, outputBase: fmt.Sprintf("%s.pr-all-%d", ws, i), flags: c.flags()}
-		a, err := all.test()
+		if err := setOutputBase(all.outputBase); err != nil {
+			return nil, err
+		}
+		a, err := all.testTargets([]string{"//..."})
 		_, _, _ = all.cmd("shutdown")
 		_ = os.RemoveAll(all.outputBase)
 		if err != nil {
@@ -101,24 +128,22 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 		}
 		pr.All = append(pr.All, a)
 
-		tool, t, labels, err := affected(fmt.Sprintf("affected-%d", i), hashes)
+		tool, t, err := tier(fmt.Sprintf("affected-%d", i), hashes)
 		if err != nil {
 			return nil, err
 		}
-		pr.Targets = len(labels)
 		pr.Tool, pr.Affected = append(pr.Tool, tool), append(pr.Affected, t)
 
-		_, t, again, err := affected(fmt.Sprintf("analysed-%d", i), analysed)
-		if err != nil {
+		if _, t, err = tier(fmt.Sprintf("analysed-%d", i), analysed); err != nil {
 			return nil, err
-		}
-		if strings.Join(again, " ") != strings.Join(labels, " ") {
-			return nil, fmt.Errorf("tools/affected answered %d targets from the saved graph and %d analysing the tree", len(labels), len(again))
 		}
 		pr.Analysed = append(pr.Analysed, t)
 
 		known := bazel{runner: r, outputBase: fmt.Sprintf("%s.pr-known-%d", ws, i), flags: c.flags()}
-		k, err := known.testTargets(labels)
+		if err := setOutputBase(known.outputBase); err != nil {
+			return nil, err
+		}
+		k, err := known.testTargets(append(append([]string(nil), labels...), gates...))
 		_, _, _ = known.cmd("shutdown")
 		_ = os.RemoveAll(known.outputBase)
 		if err != nil {
@@ -127,6 +152,74 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 		pr.Known = append(pr.Known, k)
 	}
 	return pr, os.Remove(rc)
+}
+
+// gatesQuery is test_affected.sh's query for the source gates.
+const gatesQuery = `attr(tags, "\blint\b", tests(//...)) except attr(tags, "\bmanual\b", //...)`
+
+// labelsIn is the lines of out that are labels of the main repository.
+func labelsIn(out string) []string {
+	var labels []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "//") {
+			labels = append(labels, strings.TrimSpace(l))
+		}
+	}
+	return labels
+}
+
+var testingRE = regexp.MustCompile(`test_affected\.sh: testing (\d+) affected targets and (\d+) source gates`)
+
+// testedAsAsked checks that test_affected.sh's output says it tested this
+// many affected targets and gates: not //... after a failure, not another
+// answer than the tool's.
+func testedAsAsked(out string, targets, gates int) error {
+	m := testingRE.FindStringSubmatch(out)
+	if m == nil {
+		return fmt.Errorf("test_affected.sh did not test the affected targets:\n%s", tail(out, 20))
+	}
+	if m[1] != strconv.Itoa(targets) || m[2] != strconv.Itoa(gates) {
+		return fmt.Errorf("test_affected.sh tested %s targets and %s gates; the tool answered %d and the query %d", m[1], m[2], targets, gates)
+	}
+	return nil
+}
+
+// runUntil is run, which also says how long the command took until it
+// printed a line starting with marker (the whole run if it never did).
+func (r runner) runUntil(marker, name string, args ...string) (string, time.Duration, time.Duration, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = r.dir
+	cmd.Env = append(os.Environ(), r.env...)
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", 0, 0, err
+	}
+	cmd.Stderr = cmd.Stdout
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return "", 0, 0, err
+	}
+	var out strings.Builder
+	var at time.Duration
+	sc := bufio.NewScanner(pipe)
+	for sc.Scan() {
+		if at == 0 && strings.HasPrefix(sc.Text(), marker) {
+			at = time.Since(start)
+		}
+		out.WriteString(sc.Text() + "\n")
+	}
+	err = cmd.Wait()
+	took := time.Since(start)
+	if at == 0 {
+		at = took
+	}
+	if r.log != nil {
+		fmt.Fprintf(r.log, "$ (cd %s && %s %s %s)  # %.2fs, %q after %.2fs\n%s\n", r.dir, strings.Join(r.env, " "), name, strings.Join(args, " "), took.Seconds(), marker, at.Seconds(), out.String())
+	}
+	if err != nil {
+		return out.String(), took, at, fmt.Errorf("%s %s in %s: %w\n%s", name, strings.Join(args, " "), r.dir, err, tail(out.String(), 40))
+	}
+	return out.String(), took, at, nil
 }
 
 // withoutGraph copies the hashes file --save wrote without what quick
@@ -166,14 +259,14 @@ func (b bazel) testTargets(labels []string) (result, error) {
 func (p *prResult) markdown(s Shape) string {
 	all, aff, tool, an, known := median(p.All), median(p.Affected), median(p.Tool), median(p.Analysed), median(p.Known)
 	return fmt.Sprintf("\nPull request (an edit of %s; clean output bases, warm remote cache; median of %d): "+
-		"testing every target %.1f s; tools/affected then its %d targets %.1f s (the tool %.1f s), %.2fx faster; "+
-		"the same with the tool analysing the tree %.1f s (%.2fx); the same targets named by hand, with no tool, %.1f s (%.2fx).\n",
-		p.Lib, len(p.All), all.Seconds, p.Targets, aff.Seconds, tool.Seconds, all.Seconds/aff.Seconds,
+		"`bazel test //...` %.1f s; test_affected.sh (.ci/run pr's tests: tools/affected, then its %d targets and %d source gates) %.1f s, %.2fx faster "+
+		"(the tool answered after %.1f s); the same with the tool analysing the tree %.1f s (%.2fx); the same targets and gates named by hand, with no tool, %.1f s (%.2fx).\n",
+		p.Lib, len(p.All), all.Seconds, p.Targets, p.Gates, aff.Seconds, all.Seconds/aff.Seconds, tool.Seconds,
 		an.Seconds, all.Seconds/an.Seconds, known.Seconds, all.Seconds/known.Seconds)
 }
 
-// prOnly measures a size's pull request tier alone: generate, fill the cache,
-// compare (-pr).
+// prOnly measures a size's pull request tier alone: generate, then
+// measurePR, which fills the cache as main's CI would (-pr).
 func prOnly(src, work string, s Shape, runs int, log *os.File) (string, error) {
 	ws := filepath.Join(work, fmt.Sprintf("n%d", s.Libs))
 	if err := copyTemplate(src, ws); err != nil {
@@ -187,11 +280,6 @@ func prOnly(src, work string, s Shape, runs int, log *os.File) (string, error) {
 		return "", fmt.Errorf("remote cache: %w", err)
 	}
 	defer cache.stop()
-	first := bazel{runner: runner{dir: ws, log: log}, outputBase: ws + ".ob", flags: append(cache.flags(), "--remote_upload_local_results")}
-	if _, err := first.test(); err != nil {
-		return "", err
-	}
-	_, _, _ = first.cmd("shutdown")
 	pr, err := cache.measurePR(log, s, runs)
 	if err != nil {
 		return "", err
