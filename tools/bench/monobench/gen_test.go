@@ -1,6 +1,8 @@
 package main
 
 import (
+	"go/parser"
+	"go/token"
 	"image"
 	"image/png"
 	"os"
@@ -67,6 +69,16 @@ func TestEditKeepsValuesAndChangesCode(t *testing.T) {
 	assert.Contains(t, string(after), "\tif x == -1 {\n\t\tv++\n\t}\n\tif x == -2 {\n\t\tv++\n\t}\n\treturn v\n}\n")
 	assert.Equal(t, len(before)+2*len("\tif x == -1 {\n\t\tv++\n\t}\n"), len(after))
 	assert.Error(t, Edit(dir, "l9999", 1))
+}
+
+func TestAppendLineKeepsTheFileAPackage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "greeting.go")
+	require.NoError(t, os.WriteFile(path, []byte("// Package greeting greets.\npackage greeting\n\nfunc Greet() string { return \"hi\" }\n"), 0o644))
+	require.NoError(t, AppendLine(path))
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	require.NoError(t, err)
+	assert.Len(t, f.Decls, 2, "the function and the new variable")
+	assert.Error(t, AppendLine(filepath.Join(t.TempDir(), "missing.go")))
 }
 
 func TestReportAndPlot(t *testing.T) {

@@ -27,7 +27,7 @@ type prResult struct {
 }
 
 // measurePR: the workspace as the cache holds it, made a git checkout on
-// main, with an edit of one lib in the middle of the graph (uncommitted, as a
+// main, with a one-line edit of one lib (uncommitted, as a
 // pull request's checkout looks to tools/affected against main). Main's CI
 // first tests //... into the cache and saves its target hashes. Then, taking
 // turns, each from a new output base: the pull request tier before
@@ -37,7 +37,7 @@ type prResult struct {
 // analysing the tree (the hashes without the graph, as before quick
 // answers); and those targets and gates named by hand (what any way of
 // picking them can reach).
-func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, error) {
+func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string) error, runs int) (*prResult, error) {
 	ws := c.clean
 	r := runner{dir: ws, log: log}
 	for _, args := range [][]string{
@@ -73,8 +73,8 @@ func (c *remoteCache) measurePR(log *os.File, s Shape, runs int) (*prResult, err
 	if err := withoutGraph(hashes, analysed); err != nil {
 		return nil, err
 	}
-	pr := &prResult{Lib: libName(s.Libs / 2)}
-	if err := Edit(ws, pr.Lib, 1); err != nil {
+	pr := &prResult{Lib: lib}
+	if err := edit(ws); err != nil {
 		return nil, err
 	}
 	// What the script will test, named by hand: the tool's answer and the
@@ -256,7 +256,7 @@ func (b bazel) testTargets(labels []string) (result, error) {
 }
 
 // markdown is the pull request comparison for one size.
-func (p *prResult) markdown(s Shape) string {
+func (p *prResult) markdown() string {
 	all, aff, tool, an, known := median(p.All), median(p.Affected), median(p.Tool), median(p.Analysed), median(p.Known)
 	return fmt.Sprintf("\nPull request (an edit of %s; clean output bases, warm remote cache; median of %d): "+
 		"`bazel test //...` %.1f s; test_affected.sh (.ci/run pr's tests: tools/affected, then its %d targets and %d source gates) %.1f s, %.2fx faster "+
@@ -265,24 +265,40 @@ func (p *prResult) markdown(s Shape) string {
 		an.Seconds, all.Seconds/an.Seconds, known.Seconds, all.Seconds/known.Seconds)
 }
 
-// prOnly measures a size's pull request tier alone: generate, then
-// measurePR, which fills the cache as main's CI would (-pr).
+// repoLib is the lib that -pr -n 0 (this repository) edits: every app
+// imports it.
+const repoLib = "greeting"
+
+// prOnly measures a size's pull request tier alone: generate (for N = 0,
+// copy this repository as it is), then measurePR, which fills the cache as
+// main's CI would (-pr).
 func prOnly(src, work string, s Shape, runs int, log *os.File) (string, error) {
 	ws := filepath.Join(work, fmt.Sprintf("n%d", s.Libs))
-	if err := copyTemplate(src, ws); err != nil {
-		return "", err
-	}
-	if err := Generate(ws, "example.com/monorepo", s); err != nil {
-		return "", err
+	title := fmt.Sprintf("### N = %d libs, %d apps\n", s.Libs, s.Apps)
+	lib := libName(s.Libs / 2)
+	edit := func(root string) error { return Edit(root, lib, 1) }
+	if s.Libs == 0 {
+		ws, title, lib = filepath.Join(work, "repo"), "### This repository\n", repoLib
+		edit = func(root string) error { return AppendLine(filepath.Join(root, "libs", lib, lib+".go")) }
+		if err := copyTracked(src, ws, nil); err != nil {
+			return "", err
+		}
+	} else {
+		if err := copyTemplate(src, ws); err != nil {
+			return "", err
+		}
+		if err := Generate(ws, "example.com/monorepo", s); err != nil {
+			return "", err
+		}
 	}
 	cache, err := startRemote(ws)
 	if err != nil {
 		return "", fmt.Errorf("remote cache: %w", err)
 	}
 	defer cache.stop()
-	pr, err := cache.measurePR(log, s, runs)
+	pr, err := cache.measurePR(log, lib, edit, runs)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("### N = %d libs, %d apps\n%s", s.Libs, s.Apps, pr.markdown(s)), nil
+	return title + pr.markdown(), nil
 }

@@ -364,12 +364,20 @@ http {
 // copyTemplate copies the files git tracks in src, except libs/ and apps/
 // (Generate writes those), to dst.
 func copyTemplate(src, dst string) error {
+	return copyTracked(src, dst, func(f string) bool {
+		return strings.HasPrefix(f, "libs/") || strings.HasPrefix(f, "apps/")
+	})
+}
+
+// copyTracked copies the files git tracks in src to dst, but those skip
+// (if not nil) says to leave out.
+func copyTracked(src, dst string, skip func(string) bool) error {
 	out, err := exec.Command("git", "-C", src, "ls-files", "-z").Output()
 	if err != nil {
 		return fmt.Errorf("git ls-files in %s: %w", src, err)
 	}
 	for _, f := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
-		if strings.HasPrefix(f, "libs/") || strings.HasPrefix(f, "apps/") {
+		if skip != nil && skip(f) {
 			continue
 		}
 		if err := copyFile(filepath.Join(src, f), filepath.Join(dst, f)); err != nil {
