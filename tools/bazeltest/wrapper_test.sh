@@ -22,7 +22,7 @@ run() {
   code=0
   env -i HOME="$TEST_TMPDIR" PATH="$bin" FAKE_BAZEL_VERSION="$FAKE_BAZEL_VERSION" ${BAZEL_REAL:+BAZEL_REAL="$BAZEL_REAL"} ${CI:+CI="$CI"} \
     ${BAZEL_REMOTE_CACHE:+BAZEL_REMOTE_CACHE="$BAZEL_REMOTE_CACHE"} ${BAZEL_REMOTE_READ_ONLY:+BAZEL_REMOTE_READ_ONLY="$BAZEL_REMOTE_READ_ONLY"} \
-    ${FAKE_CURL_STATUS:+FAKE_CURL_STATUS="$FAKE_CURL_STATUS"} "$bin/bash" "$repo/tools/bazel" "$@" >"$out" 2>&1 || code=$?
+    ${FAKE_CURL_STATUS:+FAKE_CURL_STATUS="$FAKE_CURL_STATUS"} ${FAKE_BAZEL_RUN:+FAKE_BAZEL_RUN="$FAKE_BAZEL_RUN"} "$bin/bash" "$repo/tools/bazel" "$@" >"$out" 2>&1 || code=$?
 }
 
 BAZEL_REAL=$fake run build //x
@@ -32,6 +32,15 @@ echo "ok   no dpkg, BAZEL_REAL at $want: runs it with the arguments"
 BAZEL_REAL=$fake CI=true run test //x
 grep -qx "fake-bazel test --config=ci //x" "$out" || fail "CI=true: want --config=ci after the command, got: $(<"$out")"
 echo "ok   CI=true adds --config=ci right after the command"
+
+# bazelisk on PATH runs this file again on the command line it made: once.
+BAZEL_REAL=$fake CI=true run test --config=ci //x
+grep -qx "fake-bazel test --config=ci //x" "$out" || fail "a second pass: want --config=ci once, got: $(<"$out")"
+# A tool that `bazel run` runs, and that runs Bazel itself, gets them too.
+BAZEL_REAL=$fake CI=true FAKE_BAZEL_RUN="$bin/bash $repo/tools/bazel cquery //y" run run //tools/affected
+[[ $(<"$out") == "fake-bazel run --config=ci //tools/affected"$'\n'"fake-bazel cquery --config=ci //y" ]] ||
+  fail "the Bazel that a tool under bazel run starts: want --config=ci on both, got: $(<"$out")"
+echo "ok   the flags go in once on bazelisk's second pass, and again in a tool that bazel run runs"
 
 ln -s "$fake" "$bin/bazel-$want"
 run version
