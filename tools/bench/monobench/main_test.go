@@ -96,3 +96,9 @@ func TestRunUntilTimesTheMarkersLine(t *testing.T) {
 	assert.ErrorContains(t, err, "exit status 3")
 	assert.Equal(t, took, at, "no marker: the whole run")
 }
+
+func TestRunKeepsALineLongerThanAScannersBuffer(t *testing.T) {
+	out, _, err := runner{dir: t.TempDir()}.run("sh", "-c", "head -c 100000 /dev/zero | tr '\\0' a; echo; echo end >&2")
+	require.NoError(t, err)
+	assert.Equal(t, 100000+len("\nend\n"), len(out))
+}

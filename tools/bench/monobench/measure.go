@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,22 +27,8 @@ type runner struct {
 }
 
 func (r runner) run(name string, args ...string) (string, time.Duration, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = r.dir
-	cmd.Env = append(os.Environ(), r.env...)
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &out
-	start := time.Now()
-	err := cmd.Run()
-	took := time.Since(start)
-	if r.log != nil {
-		fmt.Fprintf(r.log, "$ (cd %s && %s %s)  # %.2fs\n%s\n", r.dir, name, strings.Join(args, " "), took.Seconds(), out.String())
-	}
-	if err != nil {
-		return out.String(), took, fmt.Errorf("%s %s in %s: %w\n%s", name, strings.Join(args, " "), r.dir, err, tail(out.String(), 40))
-	}
-	return out.String(), took, nil
+	out, took, _, err := r.runUntil("", name, args...)
+	return out, took, err
 }
 
 func tail(s string, lines int) string {

@@ -184,8 +184,9 @@ func testedAsAsked(out string, targets, gates int) error {
 	return nil
 }
 
-// runUntil is run, which also says how long the command took until it
-// printed a line starting with marker (the whole run if it never did).
+// runUntil runs a command, its stdout and stderr as one output, and says how
+// long it took, and until it printed a line starting with marker (if marker is
+// not "": else, or if it never did, the whole run).
 func (r runner) runUntil(marker, name string, args ...string) (string, time.Duration, time.Duration, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = r.dir
@@ -201,12 +202,16 @@ func (r runner) runUntil(marker, name string, args ...string) (string, time.Dura
 	}
 	var out strings.Builder
 	var at time.Duration
-	sc := bufio.NewScanner(pipe)
-	for sc.Scan() {
-		if at == 0 && strings.HasPrefix(sc.Text(), marker) {
+	rd := bufio.NewReader(pipe)
+	for {
+		line, err := rd.ReadString('\n')
+		if at == 0 && marker != "" && strings.HasPrefix(line, marker) {
 			at = time.Since(start)
 		}
-		out.WriteString(sc.Text() + "\n")
+		out.WriteString(line)
+		if err != nil {
+			break
+		}
 	}
 	err = cmd.Wait()
 	took := time.Since(start)
@@ -214,7 +219,11 @@ func (r runner) runUntil(marker, name string, args ...string) (string, time.Dura
 		at = took
 	}
 	if r.log != nil {
-		fmt.Fprintf(r.log, "$ (cd %s && %s %s %s)  # %.2fs, %q after %.2fs\n%s\n", r.dir, strings.Join(r.env, " "), name, strings.Join(args, " "), took.Seconds(), marker, at.Seconds(), out.String())
+		note := ""
+		if marker != "" {
+			note = fmt.Sprintf(", %q after %.2fs", marker, at.Seconds())
+		}
+		fmt.Fprintf(r.log, "$ (cd %s && %s)  # %.2fs%s\n%s\n", r.dir, strings.Join(append(append(append([]string(nil), r.env...), name), args...), " "), took.Seconds(), note, out.String())
 	}
 	if err != nil {
 		return out.String(), took, at, fmt.Errorf("%s %s in %s: %w\n%s", name, strings.Join(args, " "), r.dir, err, tail(out.String(), 40))
@@ -279,7 +288,7 @@ func prOnly(src, work string, s Shape, runs int, log *os.File) (string, error) {
 	edit := func(root string) error { return Edit(root, lib, 1) }
 	if s.Libs == 0 {
 		ws, title, lib = filepath.Join(work, "repo"), "### This repository\n", repoLib
-		edit = func(root string) error { return AppendLine(filepath.Join(root, "libs", lib, lib+".go")) }
+		edit = func(root string) error { return AppendLine(filepath.Join(root, "libs", repoLib, repoLib+".go")) }
 		if err := copyTracked(src, ws, nil); err != nil {
 			return "", err
 		}
