@@ -2,8 +2,9 @@
 // those whose configured graph differs between a base revision and the
 // working tree. CI tests only those on a pull request.
 //
-//	bazel run //tools/affected -- [--base REV] [--json]
-//	bazel run //tools/affected -- --save FILE | --base-hashes FILE [--json]
+//	bazel run //tools/affected -- [--base REV] [--json] [--gates]
+//	bazel run //tools/affected -- --save DIR
+//	DIR/affected --base-hashes DIR/hashes.json [--json] [--gates]
 //
 // Each side's graph is `bazel cquery 'deps(//...)' --output=jsonproto`; a
 // target's hash covers its rule class and definition, attributes,
@@ -11,7 +12,8 @@
 // definitions of external repositories (target-determinator's method). The
 // base is checked out in a git worktree with an output base of its own, both
 // kept between runs; or, with --base-hashes, the base's hashes come from a file
-// that --save wrote on the base commit (CI's main job); a change that only
+// that --save wrote on the base commit (CI's main job, which saves this binary
+// beside it, so that a pull request need not build it); a change that only
 // edits source files is then answered from the saved graph, with nothing
 // analysed. When it cannot decide (a global file such as .bazelrc
 // changed, or the base does not build), it says why on stderr and answers
@@ -28,6 +30,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,14 +61,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bazelBin := fs.String("bazel", "", "the Bazel to run (default: each checkout's tools/bazel, else bazel on PATH)")
 	shutdown := fs.Bool("shutdown", false, "stop the base's Bazel server afterwards (CI; locally it stays warm for the next run)")
 	explain := fs.String("explain", "", "say on stderr why this `label` is affected: the chain of inputs down to the first difference")
-	saveTo := fs.String("save", "", "write this commit's target hashes to `file` and stop (CI's main job; the tree must be unedited)")
+	saveTo := fs.String("save", "", "write this commit's target hashes and this binary to `dir` (hashes.json, affected) and stop (CI's main job; the tree must be unedited)")
 	baseHashes := fs.String("base-hashes", "", "compare with the hashes --save wrote (`file`): its commit is the base, and only the working tree is analysed")
+	gates := fs.Bool("gates", false, "also print the source gates, affected or not: tests tagged lint, which read the tree outside the build graph")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q; usage: affected [--base REV] [--json]", fs.Args())
+		return fmt.Errorf("unexpected arguments %q; usage: affected [--base REV] [--json] [--gates]", fs.Args())
 	}
+	out := output{json: *asJSON, gates: *gates, stdout: stdout, stderr: stderr}
 	root := os.Getenv("BUILD_WORKSPACE_DIRECTORY")
 	if root == "" {
 		wd, err := os.Getwd()
@@ -83,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *saveTo != "" || *baseHashes != "" {
-		return runSaved(ctx, root, *bazelBin, *saveTo, *baseHashes, *asJSON, stdout, stderr)
+		return runSaved(ctx, root, *bazelBin, *saveTo, *baseHashes, out)
 	}
 	a := &Answer{Base: *base}
 	start := time.Now()
@@ -113,12 +118,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	detail := fmt.Sprintf("the working tree analysed in %.1fs, both in %.1fs", headTime.Seconds(), time.Since(start).Seconds())
-	return finish(a, reason, head.graph.Targets(), detail, *asJSON, stdout, stderr)
+	return out.finish(a, reason, head.graph.Targets(), detail)
 }
 
 // runSaved is --save and --base-hashes: one side analysed, the other read;
 // or, when only source files changed, nothing analysed (quick).
-func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON bool, stdout, stderr io.Writer) error {
+func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, out output) error {
 	start := time.Now()
 	a := &Answer{}
 	var saved *Saved
@@ -129,9 +134,9 @@ func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON 
 			reason = err.Error()
 		} else if targets, why := quick(ctx, root, saved); why == "" {
 			a.Base, a.Targets = saved.Commit, targets
-			return finish(a, "", saved.Targets, "saved hashes; only source files changed, nothing analysed", asJSON, stdout, stderr)
+			return out.finish(a, "", saved.Targets, "saved hashes; only source files changed, nothing analysed")
 		} else {
-			fmt.Fprintf(stderr, "affected: analysing the working tree: %s\n", why)
+			fmt.Fprintf(out.stderr, "affected: analysing the working tree: %s\n", why)
 		}
 	}
 	head, err := analyse(ctx, bazel{bin: bin, tree: root}, root)
@@ -139,7 +144,7 @@ func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON 
 		return fmt.Errorf("the working tree: %w", err)
 	}
 	if saveTo != "" {
-		return save(ctx, root, saveTo, head)
+		return saveDir(ctx, root, saveTo, head)
 	}
 	if saved != nil {
 		if reason, err = compareSaved(a, root, saved, head); err != nil {
@@ -147,7 +152,7 @@ func runSaved(ctx context.Context, root, bin, saveTo, baseHashes string, asJSON 
 		}
 	}
 	detail := fmt.Sprintf("saved hashes; the working tree analysed in %.1fs", time.Since(start).Seconds())
-	return finish(a, reason, head.graph.Targets(), detail, asJSON, stdout, stderr)
+	return out.finish(a, reason, head.graph.Targets(), detail)
 }
 
 // globalReason is the answer's reason when a global file changed.
@@ -155,28 +160,56 @@ func globalReason(file string) string {
 	return file + " changed (beyond comments): it can change every target"
 }
 
-// finish completes the answer (every target, when there is a reason), says
-// on stderr what it found, and prints the labels, or with --json the whole
-// answer.
-func finish(a *Answer, reason string, all []graph.Target, detail string, asJSON bool, stdout, stderr io.Writer) error {
+// output is how the answer is printed: the flags --json and --gates.
+type output struct {
+	json, gates    bool
+	stdout, stderr io.Writer
+}
+
+// finish completes the answer (every target, when there is a reason; with
+// --gates, the source gates), says on stderr what it found, and prints the
+// labels, or with --json the whole answer.
+func (o output) finish(a *Answer, reason string, all []graph.Target, detail string) error {
 	if reason != "" {
 		a.Everything, a.Reason, a.Targets = true, reason, all
-		fmt.Fprintf(stderr, "affected: everything (%d targets): %s\n", len(all), reason)
+		fmt.Fprintf(o.stderr, "affected: everything (%d targets): %s\n", len(all), reason)
 	} else {
-		fmt.Fprintf(stderr, "affected: %d of %d targets against %s (%s)\n", len(a.Targets), len(all), a.Base, detail)
+		affected, gates := len(a.Targets), ""
+		if o.gates {
+			n := 0
+			a.Targets, n = withGates(a.Targets, all)
+			gates = fmt.Sprintf(", plus %d source gates", n)
+		}
+		fmt.Fprintf(o.stderr, "affected: %d of %d targets against %s (%s)%s\n", affected, len(all), a.Base, detail, gates)
 	}
 	if a.Targets == nil {
 		a.Targets = []graph.Target{}
 	}
-	if asJSON {
-		enc := json.NewEncoder(stdout)
+	if o.json {
+		enc := json.NewEncoder(o.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(a)
 	}
 	for _, t := range a.Targets {
-		fmt.Fprintln(stdout, t.Label)
+		fmt.Fprintln(o.stdout, t.Label)
 	}
 	return nil
+}
+
+// withGates adds to targets the gates among all that it lacks, sorted by
+// label, and says how many gates there are.
+func withGates(targets, all []graph.Target) ([]graph.Target, int) {
+	n := 0
+	for _, t := range all {
+		if t.Gate {
+			n++
+			if !slices.ContainsFunc(targets, func(u graph.Target) bool { return u.Label == t.Label }) {
+				targets = append(targets, t)
+			}
+		}
+	}
+	slices.SortFunc(targets, func(a, b graph.Target) int { return strings.Compare(a.Label, b.Label) })
+	return targets, n
 }
 
 // baseOptions are the flags about the base side.

@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -17,6 +19,8 @@ import (
 // analysis is warm) and read by --base-hashes (a pull request's job), which
 // then analyses only its own tree.
 type Saved struct {
+	// Format is savedFormat when this version of the tool wrote it.
+	Format int    `json:"format"`
 	Commit string `json:"commit"`
 	// Global is each global file's digest without comments, "" when absent.
 	Global map[string]string `json:"global"`
@@ -29,6 +33,58 @@ type Saved struct {
 	Targets []graph.Target `json:"targets,omitempty"`
 	Reach   *graph.Reach   `json:"reach,omitempty"`
 	Shaping []string       `json:"shaping,omitempty"`
+}
+
+// savedFormat changes whenever what --save writes or what its hashes mean
+// does; another format is not read.
+const savedFormat = 2
+
+// What --save writes into its directory: the hashes, and this binary, which
+// a pull request's CI runs without building it (test_affected.sh).
+const (
+	savedHashes = "hashes.json"
+	savedTool   = "affected"
+)
+
+// saveDir writes the working tree's hashes and this binary into dir.
+func saveDir(ctx context.Context, root, dir string, head *side) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("--save: %w", err)
+	}
+	if err := save(ctx, root, filepath.Join(dir, savedHashes), head); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("--save: finding this binary: %w", err)
+	}
+	return copyExecutable(self, filepath.Join(dir, savedTool))
+}
+
+// copyExecutable copies the file from to to, executable, replacing it whole.
+func copyExecutable(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return fmt.Errorf("--save: %w", err)
+	}
+	defer src.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(to), ".affected-*")
+	if err != nil {
+		return fmt.Errorf("--save: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := io.Copy(tmp, src); err != nil {
+		tmp.Close()
+		return fmt.Errorf("--save: copying %s: %w", from, err)
+	}
+	if err := tmp.Chmod(0o755); err != nil {
+		tmp.Close()
+		return fmt.Errorf("--save: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("--save: %w", err)
+	}
+	return os.Rename(tmp.Name(), to)
 }
 
 // save writes the working tree's hashes; the tree must be a commit, unedited.
@@ -49,7 +105,7 @@ func save(ctx context.Context, root, file string, head *side) error {
 		return err
 	}
 	reach := head.graph.Reach()
-	s := Saved{Commit: commit, Global: global, Hashes: map[string]string{}, Targets: head.graph.Targets(), Reach: &reach}
+	s := Saved{Format: savedFormat, Commit: commit, Global: global, Hashes: map[string]string{}, Targets: head.graph.Targets(), Reach: &reach}
 	for label, h := range head.graph.Hash(head.sources) {
 		s.Hashes[label] = hex.EncodeToString(h)
 	}
@@ -73,6 +129,9 @@ func readSaved(file string) (*Saved, error) {
 	var s Saved
 	if err := json.Unmarshal(data, &s); err != nil || s.Commit == "" || s.Hashes == nil {
 		return nil, fmt.Errorf("%s holds no saved hashes (%v)", file, err)
+	}
+	if s.Format != savedFormat {
+		return nil, fmt.Errorf("%s was written by another version of tools/affected (format %d; this one reads %d): run the binary saved beside it", file, s.Format, savedFormat)
 	}
 	return &s, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -76,6 +77,50 @@ func TestSaveRefusesAnEditedTree(t *testing.T) {
 func TestReadSavedWithoutAFile(t *testing.T) {
 	_, err := readSaved("/nonexistent/hashes.json")
 	assert.ErrorContains(t, err, "no saved hashes")
+}
+
+func TestSaveDirHoldsTheHashesAndThisBinary(t *testing.T) {
+	root := gitRepo(t)
+	dir := filepath.Join(t.TempDir(), "saved")
+	require.NoError(t, saveDir(context.Background(), root, dir, sideOf(t, contents{"//libs/a:a.go": "1"})))
+	_, err := readSaved(filepath.Join(dir, savedHashes))
+	require.NoError(t, err)
+	self, err := os.Executable()
+	require.NoError(t, err)
+	want, err := os.ReadFile(self)
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(dir, savedTool))
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, got), "the saved tool is not this binary")
+	info, err := os.Stat(filepath.Join(dir, savedTool))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o755), info.Mode().Perm())
+}
+
+func TestReadSavedRefusesAnotherFormat(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "hashes.json")
+	require.NoError(t, os.WriteFile(file, []byte(`{"format": 1, "commit": "abc", "hashes": {}}`), 0o644))
+	_, err := readSaved(file)
+	assert.ErrorContains(t, err, "another version of tools/affected (format 1; this one reads 2)")
+}
+
+func TestGatesAreAddedOnceAndCountedApart(t *testing.T) {
+	all := []graph.Target{
+		{Label: "//libs/a:a", Kind: "other"},
+		{Label: "//tools/lint:gates_test", Kind: "test", Gate: true},
+		{Label: "//tools/lint:lint_test", Kind: "test", Gate: true},
+	}
+	var stdout, stderr bytes.Buffer
+	o := output{gates: true, stdout: &stdout, stderr: &stderr}
+	a := &Answer{Base: "abc", Targets: []graph.Target{all[0], all[2]}} // one gate is affected itself
+	require.NoError(t, o.finish(a, "", all, "quick"))
+	assert.Equal(t, "//libs/a:a\n//tools/lint:gates_test\n//tools/lint:lint_test\n", stdout.String())
+	assert.Equal(t, "affected: 2 of 3 targets against abc (quick), plus 2 source gates\n", stderr.String())
+
+	stdout.Reset()
+	o.gates = false
+	require.NoError(t, o.finish(&Answer{Base: "abc"}, "", all, "quick"))
+	assert.Empty(t, stdout.String(), "without --gates, an unaffected gate is not printed")
 }
 
 // savedRepo is a commit holding twoLibs' sources and BUILD files, and the

@@ -42,7 +42,7 @@ snap() {
     fail "aquery at step $1 failed"
   }
   "$tmp/bin/actiondiff" snapshot "$d" "$PWD" "$ob"
-  "$tmp/bin/affected" --save "$d/hashes.json" 2>"$tmp/save.log" || {
+  "$tmp/bin/affected" --save "$d" 2>"$tmp/save.log" || {
     cat "$tmp/save.log" >&2
     fail "affected --save at step $1 failed"
   }

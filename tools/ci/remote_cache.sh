@@ -137,10 +137,11 @@ cat "$tmp/misses"
 grep -q "Executed 0 out of" "$tmp/b.log" || echo "     (some tests ran again: $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/b.log"))"
 ok "warm, no credential: $hits of $cacheable cacheable processes were remote cache hits ($pct %; $local uncacheable by design); cold ${t_a}s, warm ${t_b}s"
 
-# B plays main's CI, which saves its commit's target hashes (.ci/run main with
-# AFFECTED_HASHES_OUT): the pull request below analyses only its own tree.
+# B plays main's CI, which saves its commit's target hashes and tools/affected
+# (.ci/run main with AFFECTED_SAVED): the pull request below runs that binary
+# and analyses nothing but its own tree.
 commit_tree "$b"
-(cd "$b" && tools/bazel run --noshow_progress //tools/affected -- --save "$tmp/affected-hashes.json") >"$tmp/save.log" 2>&1 || {
+(cd "$b" && tools/bazel run --noshow_progress //tools/affected -- --save "$tmp/affected") >"$tmp/save.log" 2>&1 || {
   cat "$tmp/save.log" >&2
   fail "tools/affected --save failed in copy B"
 }
@@ -153,15 +154,16 @@ commit_tree "$copy"
 printf '\n// Edited by tools/ci/remote_cache.sh: a pull request.\nvar _ = "pr"\n' >>"$copy/libs/greeting/greeting.go"
 puts=$(grep -c '"PUT ' "$web/access.log" || true)
 SECONDS=0
-(cd "$copy" && BAZEL_REMOTE_READ_ONLY=true AFFECTED_BASE_HASHES=$tmp/affected-hashes.json bash .ci/run pr) >"$tmp/pr.log" 2>&1 || {
+(cd "$copy" && BAZEL_REMOTE_READ_ONLY=true AFFECTED_SAVED=$tmp/affected bash .ci/run pr) >"$tmp/pr.log" 2>&1 || {
   tail -40 "$tmp/pr.log" >&2
   fail ".ci/run pr failed in copy C"
 }
 t_pr=$SECONDS
 new_puts=$(($(grep -c '"PUT ' "$web/access.log" || true) - puts))
 ((new_puts == 0)) || fail ".ci/run pr with BAZEL_REMOTE_READ_ONLY=true uploaded $new_puts blobs"
-affected=$(grep -o 'testing [0-9]* affected targets and [0-9]* source gates' "$tmp/pr.log") ||
-  fail ".ci/run pr did not test the affected targets (tools/affected/test_affected.sh's line is missing)"
+affected=$(grep -o "testing [0-9]* targets, the affected ones and the source gates ($tmp/affected/affected)" "$tmp/pr.log") ||
+  fail ".ci/run pr did not test the affected targets with the tools/affected copy B saved (tools/affected/test_affected.sh's line is missing)"
+grep -q 'plus [1-9][0-9]* source gates' "$tmp/pr.log" || fail ".ci/run pr did not test the source gates (tools/affected --gates)"
 grep -q '(saved hashes; only source files changed, nothing analysed)' "$tmp/pr.log" ||
   fail ".ci/run pr did not answer from the hashes copy B saved without analysing (a source edit only)"
 ok ".ci/run pr, fresh copy, one-line edit of libs/greeting, warm cache: green in ${t_pr}s, $affected ($(processes "$tmp/pr.log"); $(grep -o 'Executed [0-9]* out of [0-9]* tests' "$tmp/pr.log")); read-only: 0 uploads"

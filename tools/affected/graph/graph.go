@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -58,7 +59,8 @@ type node struct {
 	config    string
 	kind      nodeKind
 	ruleClass string
-	manual    bool
+	// tags: manual (not in //...), lint (a source gate, when a test)
+	manual, lint bool
 	// own is what the target says of itself: attributes (without locations),
 	// for a package group its contents.
 	own []byte
@@ -88,11 +90,11 @@ func ParseGraph(r io.Reader) (*Graph, error) {
 		case t.Rule != nil:
 			n.kind, n.label, n.ruleClass = ruleNode, t.Rule.Name, t.Rule.RuleClass
 			n.inputs, n.defs = t.Rule.RuleInput, t.Rule.DefinitionStack
-			own, manual, err := attributes(t.Rule.Attribute)
+			own, tags, err := attributes(t.Rule.Attribute)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", n.label, err)
 			}
-			n.own, n.manual = own, manual
+			n.own, n.manual, n.lint = own, slices.Contains(tags, "manual"), slices.Contains(tags, "lint")
 			for _, o := range t.Rule.RuleOutput {
 				g.outputs[o] = n.label
 			}
@@ -125,30 +127,28 @@ func ParseGraph(r io.Reader) (*Graph, error) {
 
 // attributes returns a rule's attributes as hash input, without
 // generator_location (a line number that moves with unrelated edits), and
-// whether the rule is tagged manual.
-func attributes(attrs []json.RawMessage) ([]byte, bool, error) {
+// its tags.
+func attributes(attrs []json.RawMessage) ([]byte, []string, error) {
 	var own []byte
-	manual := false
+	var tags []string
 	for _, raw := range attrs {
 		var a struct {
 			Name            string   `json:"name"`
 			StringListValue []string `json:"stringListValue"`
 		}
 		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, false, fmt.Errorf("attribute: %w", err)
+			return nil, nil, fmt.Errorf("attribute: %w", err)
 		}
 		switch a.Name {
 		case "generator_location":
 			continue
 		case "tags":
-			for _, t := range a.StringListValue {
-				manual = manual || t == "manual"
-			}
+			tags = a.StringListValue
 		}
 		own = append(own, raw...)
 		own = append(own, '\n')
 	}
-	return own, manual, nil
+	return own, tags, nil
 }
 
 // Target is a rule of the main repository that `//...` builds.
@@ -156,6 +156,9 @@ type Target struct {
 	Label string `json:"label"`
 	// Kind is test, app (a go_binary under //apps), image (an oci_ rule) or other.
 	Kind string `json:"kind"`
+	// Gate is a source gate: a test tagged lint, which reads the tree
+	// outside the build graph (tools/lint), so no hash can say it is unaffected.
+	Gate bool `json:"gate,omitempty"`
 }
 
 // Targets lists the rules of the main repository that `bazel build //...`
@@ -167,7 +170,8 @@ func (g *Graph) Targets() []Target {
 		if n.kind != ruleNode || !strings.HasPrefix(label, "//") || n.manual {
 			continue
 		}
-		out = append(out, Target{Label: label, Kind: kindOf(label, n.ruleClass)})
+		kind := kindOf(label, n.ruleClass)
+		out = append(out, Target{Label: label, Kind: kind, Gate: kind == "test" && n.lint})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out

@@ -164,13 +164,20 @@ func TestNewTargetIsAffected(t *testing.T) {
 	assert.Equal(t, []string{"//libs/b:b"}, changed(t, baseRules(), after, newFake(), newFake()))
 }
 
-func TestTargetsSkipManualAndExternalWithKinds(t *testing.T) {
-	got := graphOf(t, baseRules()).Targets()
+func TestTargetsSkipManualAndExternalWithKindsAndGates(t *testing.T) {
+	got := graphOf(t, append(baseRules(),
+		fakeRule{name: "//tools:gate_test", class: "sh_test", config: "k8", attrs: map[string]any{"tags": []string{"lint"}}},
+		fakeRule{name: "//tools:manual_gate_test", class: "sh_test", config: "k8", attrs: map[string]any{"tags": []string{"lint", "manual"}}},
+		fakeRule{name: "//tools:lint_named", class: "genrule", config: "k8", attrs: map[string]any{"tags": []string{"lint"}}},
+	)).Targets()
 	var s []string
 	for _, tg := range got {
 		s = append(s, tg.Label+" "+tg.Kind)
+		if tg.Gate {
+			s[len(s)-1] += " gate"
+		}
 	}
-	assert.Equal(t, "//apps/x:image image,//apps/x:x app,//libs/a:a other,//libs/a:a_test test", strings.Join(s, ","))
+	assert.Equal(t, "//apps/x:image image,//apps/x:x app,//libs/a:a other,//libs/a:a_test test,//tools:gate_test test gate,//tools:lint_named other", strings.Join(s, ","))
 }
 
 func TestGeneratedFileLeadsToItsRule(t *testing.T) {

@@ -26,10 +26,11 @@
 // With -pr it measures only a pull request's tests, each run from new output
 // bases and a warm remote cache, taking turns, after an edit of the lib in the
 // middle of the graph: `bazel test //...` (the tier before tools/affected)
-// against tools/affected/test_affected.sh as .ci/run pr runs it (the tool,
-// then the targets it printed and the source gates), and against those
-// targets and gates named by hand (no tool). -n 0 is this repository as it
-// is, with a one-line edit of libs/greeting.
+// against tools/affected/test_affected.sh as .ci/run pr runs it (the tool
+// main's CI saved, then the targets and source gates it printed), the same
+// building the tool or analysing the tree, and those targets and gates named
+// by hand (no tool). -n 0 is this repository as it is, with a one-line edit
+// of libs/greeting.
 //
 //	bazel run //tools/bench/monobench -- -n 0,200 -runs 3 -pr
 //

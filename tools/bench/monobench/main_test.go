@@ -71,17 +71,25 @@ func TestWithoutGraphDropsWhatQuickAnswersRead(t *testing.T) {
 }
 
 func TestTestedAsAskedReadsTheScriptsLine(t *testing.T) {
-	out := "affected: 13 of 579 targets against abc (saved hashes)\ntest_affected.sh: testing 13 affected targets and 2 source gates\n"
-	assert.NoError(t, testedAsAsked(out, 13, 2))
-	assert.ErrorContains(t, testedAsAsked(out, 12, 2), "tested 13 targets and 2 gates; the tool answered 12")
-	assert.ErrorContains(t, testedAsAsked(out, 13, 3), "the query 3")
+	out := "affected: 13 of 579 targets against abc (saved hashes), plus 2 source gates\n" +
+		"test_affected.sh: testing 15 targets, the affected ones and the source gates (/tmp/saved/affected)\n"
+	assert.NoError(t, testedAsAsked(out, 15, "/tmp/saved/affected"))
+	assert.ErrorContains(t, testedAsAsked(out, 14, "/tmp/saved/affected"), "tested 15 targets; the tool answered 14")
+	assert.ErrorContains(t, testedAsAsked(out, 15, "bazel run //tools/affected"), "ran /tmp/saved/affected, not bazel run //tools/affected")
 	fellBack := "test_affected.sh: tools/affected failed (above): testing //...\n"
-	assert.ErrorContains(t, testedAsAsked(fellBack, 13, 2), "did not test the affected targets")
+	assert.ErrorContains(t, testedAsAsked(fellBack, 15, "bazel run //tools/affected"), "did not test the affected targets")
 }
 
-func TestLabelsInKeepsTheMainRepositorysLabels(t *testing.T) {
-	out := "INFO: Running command line\n//libs/a:a\n//:gates_test \n@x//y:z\naffected: 2 of 9\n"
-	assert.Equal(t, []string{"//libs/a:a", "//:gates_test"}, labelsIn(out))
+func TestAnswerOfCountsTheGates(t *testing.T) {
+	labels, gates, err := answerOf(`{"base": "abc", "everything": false, "targets": [
+	  {"label": "//libs/a:a", "kind": "other"}, {"label": "//tools/lint:gates_test", "kind": "test", "gate": true}]}`)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"//libs/a:a", "//tools/lint:gates_test"}, labels)
+	assert.Equal(t, 1, gates)
+	_, _, err = answerOf(`{"everything": true, "targets": []}`)
+	assert.ErrorContains(t, err, "answered everything")
+	_, _, err = answerOf("//libs/a:a\n")
+	assert.ErrorContains(t, err, "--json")
 }
 
 func TestRunUntilTimesTheMarkersLine(t *testing.T) {

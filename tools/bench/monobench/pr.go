@@ -17,26 +17,29 @@ import (
 // output base and a warm remote cache, one run per element.
 type prResult struct {
 	All      []result // bazel test //...: the pull request tier before tools/affected
-	Affected []result // tools/affected/test_affected.sh, as .ci/run pr runs it
-	Tool     []result // the same run until the tool has answered (building it included)
-	Analysed []result // the same, the tool analysing the tree (saved hashes without the graph)
+	Affected []result // tools/affected/test_affected.sh, as .ci/run pr runs it: the tool main saved
+	Tool     []result // the same run until the tool has answered
+	Built    []result // the same, building the tool (bazel run) instead of running main's
+	BuiltAt  []result // and until that tool has answered
+	Analysed []result // the same, main's tool analysing the tree (saved hashes without the graph)
 	Known    []result // bazel test on the same targets and gates named by hand: what any selector can reach
-	Targets  int      // how many targets the tool printed
-	Gates    int      // and how many source gates the script tests beside them
+	Targets  int      // how many targets the tool printed, the source gates apart
+	Gates    int      // and how many source gates beside them
 	Lib      string   // the edited lib
 }
 
 // measurePR: the workspace as the cache holds it, made a git checkout on
 // main, with a one-line edit of one lib (uncommitted, as a
 // pull request's checkout looks to tools/affected against main). Main's CI
-// first tests //... into the cache and saves its target hashes. Then, taking
-// turns, each from a new output base: the pull request tier before
-// tools/affected, `bazel test //...`; the tier now, test_affected.sh against
-// the saved hashes (a quick answer from the saved graph, then bazel test on
-// the affected targets and the source gates); the same with the tool
-// analysing the tree (the hashes without the graph, as before quick
-// answers); and those targets and gates named by hand (what any way of
-// picking them can reach).
+// first tests //... into the cache and saves its target hashes and the tool
+// (--save). Then, taking turns, each from a new output base: the pull request
+// tier before tools/affected, `bazel test //...`; the tier now,
+// test_affected.sh with what main saved (the saved tool's quick answer from
+// the saved graph, then bazel test on the affected targets and the source
+// gates); the same building the tool instead (hashes saved, no tool); the
+// same with the tool analysing the tree (the hashes without the graph, as
+// before quick answers); and those targets and gates named by hand (what any
+// way of picking them can reach).
 func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string) error, runs int) (*prResult, error) {
 	ws := c.clean
 	r := runner{dir: ws, log: log}
@@ -55,46 +58,50 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 	setOutputBase := func(ob string) error {
 		return os.WriteFile(rc, []byte("startup --output_base="+ob+"\nbuild --symlink_prefix=/\n"), 0o644)
 	}
-	// Main's CI: //... in the cache, and this commit's target hashes saved.
+	// Main's CI: //... in the cache, and this commit's target hashes and tool saved.
 	warm := bazel{runner: r, outputBase: ws + ".pr-warm", flags: append(c.flags(), "--remote_upload_local_results")}
-	hashes := ws + ".pr-hashes.json"
+	saved := ws + ".pr-saved"
 	if err := setOutputBase(warm.outputBase); err != nil {
 		return nil, err
 	}
 	if _, _, err := warm.cmd("test", "//..."); err != nil {
 		return nil, err
 	}
-	if _, _, err := warm.cmd("run", append(warm.flags, "//tools/affected", "--", "--save", hashes)...); err != nil {
+	if _, _, err := warm.cmd("run", append(warm.flags, "//tools/affected", "--", "--save", saved)...); err != nil {
 		return nil, err
 	}
-	// The same hashes as an older --save wrote them, without the graph: the
-	// tool analyses the working tree, as it did before its quick answers.
-	analysed := ws + ".pr-hashes-nograph.json"
-	if err := withoutGraph(hashes, analysed); err != nil {
+	_, _, _ = warm.cmd("shutdown")
+	// The same hashes without the tool (the tier builds it), and without the
+	// graph, as an older --save wrote them (the tool analyses the tree, as it
+	// did before its quick answers).
+	built, analysed := ws+".pr-saved-built", ws+".pr-saved-analysed"
+	if err := copyFile(filepath.Join(saved, "hashes.json"), filepath.Join(built, "hashes.json")); err != nil {
+		return nil, err
+	}
+	if err := copyFile(filepath.Join(saved, "affected"), filepath.Join(analysed, "affected")); err != nil {
+		return nil, err
+	}
+	if err := withoutGraph(filepath.Join(saved, "hashes.json"), filepath.Join(analysed, "hashes.json")); err != nil {
 		return nil, err
 	}
 	pr := &prResult{Lib: lib}
 	if err := edit(ws); err != nil {
 		return nil, err
 	}
-	// What the script will test, named by hand: the tool's answer and the
-	// gates' query, asked once on main's warm server.
-	out, _, err := warm.cmd("run", append(c.flags(), "--noshow_progress", "--ui_event_filters=-info",
-		"//tools/affected", "--", "--base-hashes", hashes)...)
+	// What the script will test, named by hand: the saved tool's answer.
+	out, _, err := r.run(filepath.Join(saved, "affected"), "--base-hashes", filepath.Join(saved, "hashes.json"), "--gates", "--json")
 	if err != nil {
 		return nil, err
 	}
-	labels := labelsIn(out)
-	if out, _, err = warm.cmd("query", "--noshow_progress", "--ui_event_filters=-info", gatesQuery); err != nil {
+	labels, gates, err := answerOf(out)
+	if err != nil {
 		return nil, err
 	}
-	gates := labelsIn(out)
-	_, _, _ = warm.cmd("shutdown")
-	pr.Targets, pr.Gates = len(labels), len(gates)
+	pr.Targets, pr.Gates = len(labels)-gates, gates
 
 	// tier runs test_affected.sh as .ci/run pr does, in a new output base,
-	// and checks it tested what the tool answered.
-	tier := func(name, file string) (tool, total result, err error) {
+	// and checks it tested what the tool answered, with the tool it was given.
+	tier := func(name, dir string) (tool, total result, err error) {
 		ob := fmt.Sprintf("%s.pr-%s", ws, name)
 		b := bazel{runner: r, outputBase: ob}
 		defer func() {
@@ -104,12 +111,16 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 		if err := setOutputBase(ob); err != nil {
 			return tool, total, err
 		}
-		tr := runner{dir: ws, log: log, env: []string{"AFFECTED_BASE_HASHES=" + file, "BAZEL_REMOTE_CACHE=" + c.url}}
+		tr := runner{dir: ws, log: log, env: []string{"AFFECTED_SAVED=" + dir, "BAZEL_REMOTE_CACHE=" + c.url}}
 		out, took, answered, err := tr.runUntil("affected: ", "tools/affected/test_affected.sh")
 		if err != nil {
 			return tool, total, err
 		}
-		if err := testedAsAsked(out, len(labels), len(gates)); err != nil {
+		by := "bazel run //tools/affected"
+		if _, err := os.Stat(filepath.Join(dir, "affected")); err == nil {
+			by = filepath.Join(dir, "affected")
+		}
+		if err := testedAsAsked(out, len(labels), by); err != nil {
 			return tool, total, err
 		}
 		work, hits := processes(out)
@@ -128,11 +139,16 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 		}
 		pr.All = append(pr.All, a)
 
-		tool, t, err := tier(fmt.Sprintf("affected-%d", i), hashes)
+		tool, t, err := tier(fmt.Sprintf("affected-%d", i), saved)
 		if err != nil {
 			return nil, err
 		}
 		pr.Tool, pr.Affected = append(pr.Tool, tool), append(pr.Affected, t)
+
+		if tool, t, err = tier(fmt.Sprintf("built-%d", i), built); err != nil {
+			return nil, err
+		}
+		pr.BuiltAt, pr.Built = append(pr.BuiltAt, tool), append(pr.Built, t)
 
 		if _, t, err = tier(fmt.Sprintf("analysed-%d", i), analysed); err != nil {
 			return nil, err
@@ -143,7 +159,7 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 		if err := setOutputBase(known.outputBase); err != nil {
 			return nil, err
 		}
-		k, err := known.testTargets(append(append([]string(nil), labels...), gates...))
+		k, err := known.testTargets(labels)
 		_, _, _ = known.cmd("shutdown")
 		_ = os.RemoveAll(known.outputBase)
 		if err != nil {
@@ -151,35 +167,54 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 		}
 		pr.Known = append(pr.Known, k)
 	}
+	for _, d := range []string{saved, built, analysed} {
+		_ = os.RemoveAll(d)
+	}
 	return pr, os.Remove(rc)
 }
 
-// gatesQuery is test_affected.sh's query for the source gates.
-const gatesQuery = `attr(tags, "\blint\b", tests(//...)) except attr(tags, "\bmanual\b", //...)`
-
-// labelsIn is the lines of out that are labels of the main repository.
-func labelsIn(out string) []string {
-	var labels []string
-	for _, l := range strings.Split(out, "\n") {
-		if strings.HasPrefix(l, "//") {
-			labels = append(labels, strings.TrimSpace(l))
+// answerOf reads tools/affected's --json --gates answer: the labels to test,
+// and how many of them are source gates.
+func answerOf(out string) ([]string, int, error) {
+	var a struct {
+		Everything bool
+		Targets    []struct {
+			Label string
+			Gate  bool
 		}
 	}
-	return labels
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		return nil, 0, fmt.Errorf("tools/affected --json: %w", err)
+	}
+	if a.Everything {
+		return nil, 0, fmt.Errorf("tools/affected answered everything for a one-line edit")
+	}
+	var labels []string
+	gates := 0
+	for _, t := range a.Targets {
+		labels = append(labels, t.Label)
+		if t.Gate {
+			gates++
+		}
+	}
+	return labels, gates, nil
 }
 
-var testingRE = regexp.MustCompile(`test_affected\.sh: testing (\d+) affected targets and (\d+) source gates`)
+var testingRE = regexp.MustCompile(`test_affected\.sh: testing (\d+) targets, the affected ones and the source gates \((.*)\)`)
 
 // testedAsAsked checks that test_affected.sh's output says it tested this
-// many affected targets and gates: not //... after a failure, not another
-// answer than the tool's.
-func testedAsAsked(out string, targets, gates int) error {
+// many targets with the tool by: not //... after a failure, not another
+// answer than the tool's, not another tool.
+func testedAsAsked(out string, targets int, by string) error {
 	m := testingRE.FindStringSubmatch(out)
 	if m == nil {
 		return fmt.Errorf("test_affected.sh did not test the affected targets:\n%s", tail(out, 20))
 	}
-	if m[1] != strconv.Itoa(targets) || m[2] != strconv.Itoa(gates) {
-		return fmt.Errorf("test_affected.sh tested %s targets and %s gates; the tool answered %d and the query %d", m[1], m[2], targets, gates)
+	if m[1] != strconv.Itoa(targets) {
+		return fmt.Errorf("test_affected.sh tested %s targets; the tool answered %d", m[1], targets)
+	}
+	if m[2] != by {
+		return fmt.Errorf("test_affected.sh ran %s, not %s", m[2], by)
 	}
 	return nil
 }
@@ -266,11 +301,14 @@ func (b bazel) testTargets(labels []string) (result, error) {
 
 // markdown is the pull request comparison for one size.
 func (p *prResult) markdown() string {
-	all, aff, tool, an, known := median(p.All), median(p.Affected), median(p.Tool), median(p.Analysed), median(p.Known)
+	all, aff, tool, built, builtAt := median(p.All), median(p.Affected), median(p.Tool), median(p.Built), median(p.BuiltAt)
+	an, known := median(p.Analysed), median(p.Known)
 	return fmt.Sprintf("\nPull request (an edit of %s; clean output bases, warm remote cache; median of %d): "+
-		"`bazel test //...` %.1f s; test_affected.sh (.ci/run pr's tests: tools/affected, then its %d targets and %d source gates) %.1f s, %.2fx faster "+
-		"(the tool answered after %.1f s); the same with the tool analysing the tree %.1f s (%.2fx); the same targets and gates named by hand, with no tool, %.1f s (%.2fx).\n",
+		"`bazel test //...` %.1f s; test_affected.sh (.ci/run pr's tests: the tool main saved, then its %d targets and %d source gates) %.1f s, %.2fx faster "+
+		"(the tool answered after %.1f s); the same building the tool (bazel run) %.1f s (%.2fx; answered after %.1f s); "+
+		"the same with the tool analysing the tree %.1f s (%.2fx); the same targets and gates named by hand, with no tool, %.1f s (%.2fx).\n",
 		p.Lib, len(p.All), all.Seconds, p.Targets, p.Gates, aff.Seconds, all.Seconds/aff.Seconds, tool.Seconds,
+		built.Seconds, all.Seconds/built.Seconds, builtAt.Seconds,
 		an.Seconds, all.Seconds/an.Seconds, known.Seconds, all.Seconds/known.Seconds)
 }
 

@@ -217,14 +217,15 @@ func measureAffected(b bazel, s Shape) (*result, error) {
 		return nil, err
 	}
 	defer os.Remove(rc)
-	hashes := b.dir + ".hashes.json"
-	if _, _, err := b.cmd("run", "//tools/affected", "--", "--save", hashes); err != nil {
+	saved := b.dir + ".affected"
+	defer os.RemoveAll(saved)
+	if _, _, err := b.cmd("run", "//tools/affected", "--", "--save", saved); err != nil {
 		return nil, err
 	}
 	if err := Edit(b.dir, libName(s.Libs/2), 1000); err != nil {
 		return nil, err
 	}
-	out, took, err := b.cmd("run", "--noshow_progress", "--ui_event_filters=-info", "//tools/affected", "--", "--base-hashes", hashes)
+	out, took, err := b.cmd("run", "--noshow_progress", "--ui_event_filters=-info", "//tools/affected", "--", "--base-hashes", filepath.Join(saved, "hashes.json"))
 	if err != nil {
 		return nil, err
 	}
