@@ -89,11 +89,13 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 		return nil, err
 	}
 	// What the script will test, named by hand: the saved tool's answer.
-	out, _, err := r.run(filepath.Join(saved, "affected"), "--base-hashes", filepath.Join(saved, "hashes.json"), "--gates", "--json")
+	cmd := exec.Command(filepath.Join(saved, "affected"), "--base-hashes", filepath.Join(saved, "hashes.json"), "--gates", "--json")
+	cmd.Dir = ws
+	out, err := cmd.Output()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
-	labels, gates, err := answerOf(out)
+	labels, gates, err := answerOf(string(out))
 	if err != nil {
 		return nil, err
 	}
