@@ -16,11 +16,12 @@ args=(--gates --shutdown)
 saved=${AFFECTED_SAVED:-}
 if [[ -n $saved && -s $saved/hashes.json ]]; then
   args=(--gates --base-hashes "$saved/hashes.json")
-  # The binary that wrote the hashes reads them: same format, same hash.
-  [[ ! -x $saved/affected ]] || tool=("$saved/affected")
+  # The binary that wrote the hashes reads them: same format, same hash. It
+  # reads this checkout, as under bazel run (not one an outer bazel run set).
+  [[ ! -x $saved/affected ]] || tool=(env BUILD_WORKSPACE_DIRECTORY="$PWD" "$saved/affected")
 fi
-by=${tool[0]}
-[[ $by != tools/bazel ]] || by="bazel run //tools/affected"
+by="bazel run //tools/affected"
+[[ ${tool[0]} == tools/bazel ]] || by=${tool[2]}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
