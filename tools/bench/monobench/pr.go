@@ -91,6 +91,7 @@ func (c *remoteCache) measurePR(log *os.File, lib string, edit func(root string)
 	// What the script will test, named by hand: the saved tool's answer.
 	cmd := exec.Command(filepath.Join(saved, "affected"), "--base-hashes", filepath.Join(saved, "hashes.json"), "--gates", "--json")
 	cmd.Dir = ws
+	cmd.Env = append(os.Environ(), "BUILD_WORKSPACE_DIRECTORY="+ws) // as bazel run gives it, not monobench's own
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd, err)
