@@ -22,14 +22,12 @@ if [[ -n $saved && -s $saved/hashes.json ]]; then
 fi
 by="bazel run //tools/affected"
 [[ ${tool[0]} == tools/bazel ]] || by=${tool[2]}
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-
-if ! "${tool[@]}" "${args[@]}" >"$out"; then
+if ! answer=$("${tool[@]}" "${args[@]}"); then
   echo "test_affected.sh: tools/affected failed (above): testing //..."
   exec tools/bazel test //...
 fi
-mapfile -t targets <"$out"
+targets=()
+[[ -z $answer ]] || mapfile -t targets <<<"$answer"
 if ((${#targets[@]} == 0)); then
   echo "test_affected.sh: nothing to test (${by})"
   exit 0
