@@ -26,4 +26,13 @@ for repo in bazel_gazelle_go_repository_tools bazel_gazelle_go_repository_config
     "something on hello_world's path is a go_repository (see tools/goproxy/buildfiles/roots.bzl) or loads @bazel_gazelle//:def.bzl"
 done
 ok "no Gazelle repository tools built: $(find "$ob/external" -maxdepth 1 -name '*.marker' | wc -l) repositories fetched"
+# The SDK's files are the module cache's own, hard-linked (go_proxy_module's
+# link_module_cache), and its executables copies: their exec bits are not the cache's.
+sdk=$(echo "$ob"/external/go_sdk_linux_*/) cache=$(echo "$GOMODCACHE"/golang.org/toolchain@*/)
+[[ -d $sdk && -d $cache ]] || fail "no SDK repository ($sdk) or no SDK in the module cache ($cache)"
+[[ $sdk/src/fmt/print.go -ef $cache/src/fmt/print.go ]] ||
+  fail "the SDK was extracted again, not linked from the module cache: $sdk"
+[[ -x $sdk/bin/go && ! $sdk/bin/go -ef $cache/bin/go && ! -x $cache/bin/go ]] ||
+  fail "the SDK's bin/go: want an executable copy and the module cache's file as go left it (not executable)"
+ok "the SDK linked from the module cache, its executables copied"
 echo "first_build.sh: passed ($passed checks)"

@@ -51,6 +51,28 @@ def _download(ctx, go, module, version):
         ) + "Check GOPROXY/GOPRIVATE/GONOSUMDB (see `go env`) and that the version exists.")
     return info
 
+def _link(ctx, dir):
+    """Hard-links the go command's own extracted copy of the module (dir) into the repository.
+
+    The executable_dirs are copied instead, so that their exec bits go on this
+    repository's files only. False, with nothing left behind, when it cannot
+    link (no copy, another file system, a cp without -l); then the caller
+    extracts the zip.
+    """
+    if not dir or not ctx.path(dir).exists:
+        return False
+    ctx.report_progress("linking %s from the Go module cache" % ctx.attr.module)
+    # The module cache's directories are read-only; this repository's (new ones) need not be.
+    script = ('cp -al "$1"/. . && find . -type d -exec chmod u+w {} + && ' +
+              'for d in "${@:2}"; do rm -rf "$d" && cp -R "$1/$d" "$d" && chmod -R u+w "$d" || exit 1; done')
+    res = ctx.execute(["bash", "-c", script, "link", dir] + ctx.attr.executable_dirs)
+    if res.return_code == 0:
+        return True
+    res = ctx.execute(["find", ".", "-mindepth", "1", "-delete"])
+    if res.return_code != 0:
+        fail("go_proxy_module(%s): cleaning up after a failed link: %s" % (ctx.name, res.stderr))
+    return False
+
 def _impl(ctx):
     go = _go(ctx)
     info = _download(ctx, go, ctx.attr.module, ctx.attr.version)
@@ -60,10 +82,11 @@ def _impl(ctx):
         ctx.symlink(info["Zip"], "module.zip")
         ctx.file("BUILD.bazel", 'exports_files(["module.zip"], visibility = ["//visibility:public"])\n')
         return
-    ctx.extract(
-        archive = info["Zip"],
-        stripPrefix = "%s@%s" % (_escape(ctx.attr.module), ctx.attr.version),
-    )
+    if not (ctx.attr.link_module_cache and _link(ctx, info.get("Dir", ""))):
+        ctx.extract(
+            archive = info["Zip"],
+            stripPrefix = "%s@%s" % (_escape(ctx.attr.module), ctx.attr.version),
+        )
 
     # Module zips record no file modes: give the listed directories' files their exec bit back.
     for d in ctx.attr.executable_dirs:
@@ -130,6 +153,11 @@ user's module cache. The hash check fails before anything is extracted.""",
         "other_packages": attr.string(doc = "Written as the BUILD.bazel of every other directory with Go files (not " +
                                             "under testdata), with {dir} replaced by its path: for modules whose " +
                                             "subpackages hold the BUILD files of only some of their packages."),
+        "link_module_cache": attr.bool(doc = "Hard-link the files of the go command's extracted copy in the module " +
+                                             "cache instead of extracting the zip (the Go SDK: 0.5 s instead of 5 s on " +
+                                             "each new output base), where the file system allows. Only for modules " +
+                                             "whose files nothing writes: no patches, no go_mod_vendor, no BUILD file " +
+                                             "over one of the module's."),
         "zip_only": attr.bool(doc = "Keep the module zip, as module.zip, instead of extracting it (for tests that read it)."),
         "go_mod_vendor": attr.bool(doc = "Run `go mod vendor` in the module after extraction (module zips omit vendor/)."),
         "patches": attr.label_list(allow_files = [".patch"], doc = "git-style patches (strip 1) applied in order after extraction " +

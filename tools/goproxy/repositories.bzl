@@ -97,6 +97,7 @@ def build_repositories():  # buildifier: disable=unnamed-macro (a WORKSPACE macr
         _module(
             name = name,
             executable_dirs = ["bin", "pkg/tool"],
+            link_module_cache = True,
             # The toolchain's own sources (cmd/compile, cmd/go, ...; prebuilt in pkg/tool): not inputs of
             # the standard library build, but rules_go's SDK globs walk them, and Bazel stats every file
             # it has seen before each command (tools/bench/README.md, item 9).
