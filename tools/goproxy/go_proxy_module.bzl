@@ -68,7 +68,7 @@ def _link(ctx, dir):
     res = ctx.execute(["bash", "-c", script, "link", dir] + ctx.attr.executable_dirs)
     if res.return_code == 0:
         return True
-    res = ctx.execute(["find", ".", "-mindepth", "1", "-delete"])
+    res = ctx.execute(["bash", "-c", "find . -type d -exec chmod u+w {} + && find . -mindepth 1 -delete"])
     if res.return_code != 0:
         fail("go_proxy_module(%s): cleaning up after a failed link: %s" % (ctx.name, res.stderr))
     return False
