@@ -62,6 +62,7 @@ def _link(ctx, dir):
     if not dir or not ctx.path(dir).exists:
         return False
     ctx.report_progress("linking %s from the Go module cache" % ctx.attr.module)
+
     # The module cache's directories are read-only; this repository's (new ones) need not be.
     script = ('cp -al "$1"/. . && find . -type d -exec chmod u+w {} + && ' +
               'for d in "${@:2}"; do rm -rf "$d" && cp -R "$1/$d" "$d" && chmod -R u+w "$d" || exit 1; done')
