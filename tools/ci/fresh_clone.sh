@@ -6,9 +6,12 @@
 #  2. write apps/NEW/main.go by hand, one `bazel run //:gazelle`: a BUILD file
 #     with no public target and go_image; a second run changes nothing; its
 #     SBOM lists the third-party module it uses at go.mod's version;
-#  3. `bazel run //tools/new -- app|lib NAME` (Go files, then our Gazelle);
-#  4. the new packages' tests and image tests and the repo's gates pass, both
-#     apps run, and nothing under apps/ is public;
+#  3. `bazel run //tools/new -- app|lib|proto NAME` (Go files, then our
+#     Gazelle), and an app written by hand that serves and calls the new API
+#     through its generated gRPC client;
+#  4. the new packages' tests and image tests and the repo's gates pass, the
+#     apps run, plain `go build ./...` and `go test` of the new packages pass,
+#     and nothing under apps/ is public;
 #  5. the pre-commit hook (bazel run //tools/githooks:install) refuses a commit
 #     with an unformatted file or a stale BUILD file, and lets the fixed one in;
 #  6. watch mode (bazel run //tools/watch -- run //apps/hello_server) restarts
@@ -117,16 +120,105 @@ fi
 [[ $(git status --porcelain) == "$before" ]] || fail "a refused run changed the tree"
 ok "bazel run //tools/new -- app $scaffolded / lib $lib / proto $api: Go files (for the proto, generated), Gazelle's BUILD files; the same app again is refused, nothing written"
 
-bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//libs/$lib/..." "//libs/${api}pb/..." //:gazelle_test //:generate_test //:buildifier_test //:gofmt_test >"$tmp/test.out" 2>&1 ||
+# A typed API in use: an app serves the new proto's service and calls it through
+# the generated client, over a loopback listener.
+client=apps/zz_api_client svc=${api^}
+mkdir -p "$client"
+cat >"$client/main.go" <<EOF
+// Command zz_api_client serves the $api API on a loopback port and calls it
+// through its generated gRPC client.
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
+	pb "example.com/monorepo/libs/${api}pb"
+)
+
+type server struct {
+	pb.Unimplemented${svc}Server
+}
+
+func (server) Get(_ context.Context, req *pb.GetRequest) (*pb.GetResponse, error) {
+	return &pb.GetResponse{Id: req.GetId()}, nil
+}
+
+// get serves the API on a loopback port and asks it for id.
+func get(ctx context.Context, id string) (string, error) {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", fmt.Errorf("listen: %w", err)
+	}
+	s := grpc.NewServer()
+	pb.Register${svc}Server(s, server{})
+	go func() { _ = s.Serve(lis) }()
+	defer s.Stop()
+	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return "", fmt.Errorf("dial: %w", err)
+	}
+	defer conn.Close()
+	resp, err := pb.New${svc}Client(conn).Get(ctx, &pb.GetRequest{Id: id})
+	if err != nil {
+		return "", fmt.Errorf("get %s: %w", id, err)
+	}
+	return resp.GetId(), nil
+}
+
+func main() {
+	id, err := get(context.Background(), "42")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println("got", id)
+}
+EOF
+cat >"$client/main_test.go" <<'EOF'
+package main
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestGetAnswersThroughTheGeneratedClient(t *testing.T) {
+	id, err := get(context.Background(), "7")
+	require.NoError(t, err)
+	require.Equal(t, "7", id)
+}
+EOF
+gazelle || fail "bazel run //:gazelle failed on $client"
+grep -q "//libs/${api}pb" "$client/BUILD.bazel" || {
+  cat "$client/BUILD.bazel" >&2
+  fail "$client/BUILD.bazel does not depend on //libs/${api}pb"
+}
+ok "$client, written by hand, uses //libs/${api}pb's generated client: one Gazelle run wrote its BUILD file"
+
+bazel test "${q[@]}" "//$app/..." "//apps/$scaffolded/..." "//$client/..." "//libs/$lib/..." "//libs/${api}pb/..." //:gazelle_test //:generate_test //:buildifier_test //:gofmt_test >"$tmp/test.out" 2>&1 ||
   {
     cat "$tmp/test.out" >&2
     fail "the new packages' tests or the gates fail"
   }
-for a in "$app:Hello, by hand!" "apps/$scaffolded:$scaffolded: hello, world"; do
+for a in "$app:Hello, by hand!" "apps/$scaffolded:$scaffolded: hello, world" "$client:got 42"; do
   out=$(bazel run "${q[@]}" "//${a%%:*}" 2>/dev/null)
   [[ $out == "${a#*:}" ]] || fail "bazel run //${a%%:*} printed '$out'"
 done
-ok "their tests and image tests, and the gates, pass ($(grep -o 'Executed .*' "$tmp/test.out")); both apps run"
+ok "their tests and image tests, and the gates, pass ($(grep -o 'Executed .*' "$tmp/test.out")); the apps run"
+# Plain go sees the same code: the generated files are checked in beside the .proto.
+{ go build ./... && go test "./$client/..." "./libs/${api}pb/..."; } >"$tmp/go.out" 2>&1 || {
+  cat "$tmp/go.out" >&2
+  fail "without Bazel, go build ./... or go test of the new packages failed"
+}
+ok "without Bazel: go build ./... and go test ./$client/... ./libs/${api}pb/... pass"
 
 # Visibility is what keeps libs off apps, so nothing under apps/ may be public;
 # the query finds a public target when there is one.
