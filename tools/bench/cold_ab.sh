@@ -22,7 +22,6 @@ for n in "${names[@]}"; do
 done
 
 busy() { awk -v hz="$hz" '/^cpu / { printf "%.1f\n", ($2 + $3 + $4 + $7 + $8) / hz }' /proc/stat; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 # cold I ROUND: one cold build and test of revision I; adds its wall and CPU
 # seconds to wall[I] and cpu[I].

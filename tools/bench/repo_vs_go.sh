@@ -27,7 +27,6 @@ timed() { # timed CMD...: prints the seconds CMD took; on failure its log
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }'
 }
 gotest() { go build ./... && go test ./...; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "$(git -C "$root" rev-parse --short HEAD), $rounds rounds, $(date -u +%F)"
 timed tools/bazel test //... >/dev/null # fetch and build once, untimed

@@ -20,6 +20,8 @@
 # need CMD PKG: installs Debian's PKG when CMD is missing, as CI has to on a
 # fresh machine (root only; otherwise it says what to install).
 # free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
+# median N...: prints the median of the numbers (the mean of the middle two for
+# an even count), for the benchmarks in tools/bench.
 # need_runc: installs what unpack_image and runc need (skopeo, umoci, runc).
 # unpack_image LAYOUT DIR: makes DIR an OCI runtime bundle of the image in the
 # OCI layout LAYOUT (skopeo copy, umoci unpack); DIR/config.orig.json is the
@@ -130,6 +132,8 @@ need() {
       exit 1
     }
 }
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
